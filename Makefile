@@ -1,0 +1,42 @@
+# make demo: install what is missing, build, run the whole pipeline on corpus/, write the report.
+# make test: the same set-up, then every test.
+BUILD ?= build
+STORE ?= out/demo.db
+REPORT ?= out/august-report.pdf
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+# Debian packages the build, the tests and the demo need.
+PACKAGES = cmake make g++ pkg-config libboost-dev libicu-dev libxapian-dev xapian-tools \
+           libhpdf-dev libcli11-dev doctest-dev nlohmann-json3-dev fonts-dejavu-core poppler-utils qpdf
+
+.PHONY: all deps build demo test clean
+
+all: build
+
+deps:
+	@missing=""; for p in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	rm -rf $(STORE) && mkdir -p $(dir $(STORE))
+	$(BUILD)/yousaid ingest --store $(STORE) --codebook corpus/codebook.txt corpus/responses/*.csv corpus/panels/*.txt
+	$(BUILD)/yousaid crosstab --store $(STORE) --rows theme --cols channel
+	$(BUILD)/yousaid report --store $(STORE) --actions corpus/actions.csv --population corpus/population.csv \
+	  --template templates/august-report.tmpl --out $(REPORT)
+	@echo "The August report is at $(REPORT); the store is at $(STORE) (try: $(BUILD)/yousaid search --store $(STORE) 'transport NEAR rural')"
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure
+
+clean:
+	rm -rf $(BUILD) out

@@ -1,0 +1,47 @@
+#pragma once
+// The one writer of ingest: a batch's documents, its record and its rejected
+// records go into one Xapian transaction, so a batch becomes visible whole at
+// commit() or not at all (a crash or an exception before then leaves the store
+// as it was; the destructor cancels an uncommitted batch).
+#include <vector>
+
+#include <xapian.h>
+
+#include "analysis/batch_record.h"
+#include "analysis/document_builder.h"
+#include "ingest/raw_response.h"
+#include "ingest/response.h"
+
+namespace yousaid {
+
+class BatchWriter {
+public:
+    BatchWriter(Xapian::WritableDatabase& db, BatchRecord record);
+    ~BatchWriter();
+    BatchWriter(const BatchWriter&) = delete;
+    BatchWriter& operator=(const BatchWriter&) = delete;
+
+    // Adds the response, replaces an older version with the same id, or leaves
+    // an identical one alone (counted as unchanged).
+    void put(const Response& response);
+    void reject(const RejectedRecord& rejected);
+
+    // Documents added or replaced by this batch, for tagging before commit.
+    const std::vector<Xapian::docid>& written() const { return written_; }
+    const BatchRecord& record() const { return record_; }
+    BatchRecord& record() { return record_; }
+
+    // Writes the batch record and rejects, then commits. A batch that changed
+    // nothing and was seen before keeps its first record.
+    void commit();
+
+private:
+    Xapian::WritableDatabase& db_;
+    BatchRecord record_;
+    DocumentBuilder builder_;
+    std::vector<Xapian::docid> written_;
+    std::vector<RejectedRecord> rejected_;
+    bool committed_ = false;
+};
+
+}  // namespace yousaid

@@ -1,0 +1,70 @@
+#include "analysis/document_builder.h"
+
+#include "analysis/schema.h"
+#include "ingest/unicode_text.h"
+
+namespace yousaid {
+
+namespace {
+
+std::string join_ids(const std::vector<Tag>& tags) {
+    std::string out;
+    for (const Tag& tag : tags) {
+        if (!out.empty()) out += schema::kListSeparator;
+        out += tag.id;
+    }
+    return out;
+}
+
+void add_filter(Xapian::Document& doc, const char* prefix, const std::string& name) {
+    std::string value = slug(name);
+    if (!value.empty()) doc.add_boolean_term(prefix + value);
+}
+
+}  // namespace
+
+DocumentBuilder::DocumentBuilder() {
+    term_generator_.set_stemmer(stemmer());
+    term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+}
+
+Xapian::Stem DocumentBuilder::stemmer() { return Xapian::Stem("english"); }
+
+std::string id_term(const std::string& response_id) { return schema::kIdPrefix + response_id; }
+
+Xapian::Document DocumentBuilder::build(const Response& r) {
+    Xapian::Document doc;
+    term_generator_.set_document(doc);
+    term_generator_.index_text(r.redacted_text);
+
+    doc.add_boolean_term(id_term(r.id));
+    doc.add_boolean_term(schema::kBatchPrefix + r.batch);
+    add_filter(doc, schema::kEventPrefix, r.event);
+    add_filter(doc, schema::kChannelPrefix, r.channel);
+    add_filter(doc, schema::kQuestionPrefix, r.question);
+    for (const Tag& t : r.themes) doc.add_boolean_term(schema::kThemePrefix + t.id);
+    for (const Tag& g : r.groups) doc.add_boolean_term(schema::kGroupPrefix + g.id);
+    for (const auto& [name, value] : r.attributes) {
+        std::string value_slug = slug(value);
+        if (!value_slug.empty()) doc.add_boolean_term(schema::kAttributePrefix + name + ":" + value_slug);
+    }
+    if (r.date.size() == 10) {
+        std::string day = r.date.substr(0, 4) + r.date.substr(5, 2) + r.date.substr(8, 2);
+        doc.add_boolean_term(schema::kDayPrefix + day);
+        doc.add_boolean_term(schema::kMonthPrefix + day.substr(0, 6));
+        doc.add_boolean_term(schema::kYearPrefix + day.substr(0, 4));
+        doc.add_value(schema::kDateSlot, day);
+    }
+
+    doc.add_value(schema::kEventSlot, r.event);
+    doc.add_value(schema::kChannelSlot, r.channel);
+    doc.add_value(schema::kQuestionSlot, r.question);
+    doc.add_value(schema::kContentHashSlot, r.content_hash());
+    doc.add_value(schema::kThemesSlot, join_ids(r.themes));
+    doc.add_value(schema::kGroupsSlot, join_ids(r.groups));
+    doc.add_value(schema::kBatchSlot, r.batch);
+    doc.set_data(to_json(r));
+    return doc;
+}
+
+}  // namespace yousaid

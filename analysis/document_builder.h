@@ -1,0 +1,26 @@
+#pragma once
+// A Response as a Xapian document: free text from the redacted text only (so
+// personal data is never searchable), boolean filter terms, value slots, and the
+// record as JSON data. The query side (query_parser.h) mirrors these choices.
+#include <xapian.h>
+
+#include "ingest/response.h"
+
+namespace yousaid {
+
+class DocumentBuilder {
+public:
+    DocumentBuilder();
+    Xapian::Document build(const Response& response);
+
+    // The stemmer used for indexing, search, rules and snippets alike.
+    static Xapian::Stem stemmer();
+
+private:
+    Xapian::TermGenerator term_generator_;
+};
+
+// The id term of a response: "Q" + id.
+std::string id_term(const std::string& response_id);
+
+}  // namespace yousaid

@@ -1,0 +1,31 @@
+#pragma once
+// The query side of the schema: one QueryParser set up the way documents are
+// indexed (same stemmer, same prefixes), used by search and by codebook rules.
+#include <stdexcept>
+#include <string>
+
+#include <xapian.h>
+
+namespace yousaid {
+
+// A query that cannot be parsed, with Xapian's reason.
+struct QueryError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+class ResponseQueryParser {
+public:
+    // `db` is used to expand wildcards.
+    explicit ResponseQueryParser(const Xapian::Database& db);
+
+    // Words are stemmed English; `"phrases"`, NEAR, ADJ, AND, OR, NOT, `word*`
+    // and parentheses work; `theme:`, `group:`, `event:`, `channel:`,
+    // `question:` and `batch:` filter (values are matched as slugs, so
+    // `event:"Congleton stakeholder panel"` works). An empty query matches all.
+    Xapian::Query parse(const std::string& text) const;
+
+private:
+    mutable Xapian::QueryParser parser_;
+};
+
+}  // namespace yousaid

@@ -1,0 +1,45 @@
+#pragma once
+// Every term prefix, value slot and metadata key of the store, in one place.
+// Prefixes follow Xapian Omega's conventions (Q for the unique id, D/M/Y for
+// dates, X... for our own). The index side (document_builder) and the query
+// side (query_parser) both take them from here.
+#include <string>
+
+namespace yousaid::schema {
+
+// Term prefixes. Boolean filter terms hold slugs (see ingest/unicode_text.h).
+inline constexpr const char* kIdPrefix = "Q";           // Q<response id>, unique
+inline constexpr const char* kDayPrefix = "D";          // D20140621
+inline constexpr const char* kMonthPrefix = "M";        // M201406
+inline constexpr const char* kYearPrefix = "Y";         // Y2014
+inline constexpr const char* kBatchPrefix = "XB";       // XB<batch id>
+inline constexpr const char* kEventPrefix = "XE";       // XE<event slug>
+inline constexpr const char* kChannelPrefix = "XC";     // XC<channel slug>
+inline constexpr const char* kQuestionPrefix = "XQ";    // XQ<question slug>
+inline constexpr const char* kThemePrefix = "XT";       // XT<theme id>
+inline constexpr const char* kGroupPrefix = "XG";       // XG<group id>
+inline constexpr const char* kAttributePrefix = "XA";   // XA<attribute>:<value slug>
+
+// Value slots.
+enum Slot : unsigned {
+    kDateSlot = 0,         // YYYYMMDD, for sorting and date ranges
+    kEventSlot = 1,        // event name as written
+    kChannelSlot = 2,      // channel name as written
+    kQuestionSlot = 3,     // question as written
+    kContentHashSlot = 4,  // SHA-1 of what the response was built from: unchanged if equal
+    kThemesSlot = 5,       // theme ids joined by '\n', for exact facets
+    kGroupsSlot = 6,       // group ids joined by '\n'
+    kBatchSlot = 7,        // batch id
+};
+
+// Metadata keys. A batch's record is written in the same commit as its documents.
+inline constexpr const char* kBatchKeyPrefix = "batch:";      // batch:<id> -> JSON
+inline constexpr const char* kRejectsKeyPrefix = "rejects:";  // rejects:<id> -> JSON lines
+inline constexpr const char* kCodebookKey = "codebook";       // the codebook text last tagged with
+inline constexpr const char* kSchemaVersionKey = "schema";
+inline constexpr const char* kSchemaVersion = "1";
+
+// Separator of multi-valued slots.
+inline constexpr char kListSeparator = '\n';
+
+}  // namespace yousaid::schema

@@ -1,0 +1,45 @@
+#pragma once
+// Ranked search over the store, with highlighted snippets of redacted text and
+// exact counts per theme and per group over every match.
+#include <map>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace yousaid {
+
+struct SearchOptions {
+    std::string query;            // ResponseQueryParser syntax
+    unsigned limit = 10;          // hits to return
+    std::string highlight_start = "[";  // put around matched words in snippets
+    std::string highlight_end = "]";
+    std::size_t snippet_bytes = 240;
+};
+
+struct SearchHit {
+    std::string id;
+    std::string event;
+    std::string channel;
+    std::string date;
+    std::string question;
+    std::string snippet;          // redacted text, plain (not HTML), matches highlighted
+    std::vector<std::string> themes;
+    std::vector<std::string> groups;
+    int percent = 0;              // Xapian's relevance percentage
+};
+
+struct SearchResults {
+    Xapian::doccount total = 0;   // every matching response (exact)
+    std::vector<SearchHit> hits;
+    std::map<std::string, Xapian::doccount> theme_counts;  // over all matches
+    std::map<std::string, Xapian::doccount> group_counts;
+};
+
+// Throws QueryError for a query that cannot be parsed.
+SearchResults search(const Xapian::Database& db, const SearchOptions& options);
+
+// Values of a multi-valued slot (joined by schema::kListSeparator).
+std::vector<std::string> split_list(const std::string& joined);
+
+}  // namespace yousaid

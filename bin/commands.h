@@ -1,0 +1,18 @@
+#pragma once
+// One function per subcommand: each declares its options on `app` and, when
+// chosen, runs one library call and sets `exit_code` (0 done, 1 refused or
+// failed; CLI11 reports usage errors with 2).
+#include <CLI/CLI.hpp>
+
+namespace yousaid::cli {
+
+void add_ingest_command(CLI::App& app, int& exit_code);
+void add_tag_command(CLI::App& app, int& exit_code);
+void add_search_command(CLI::App& app, int& exit_code);
+void add_crosstab_command(CLI::App& app, int& exit_code);
+void add_report_command(CLI::App& app, int& exit_code);
+
+// --store DIR, shared by every command.
+void add_store_option(CLI::App& command, std::string& store);
+
+}  // namespace yousaid::cli

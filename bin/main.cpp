@@ -1,0 +1,40 @@
+// yousaid: from what people told a health and social care programme to a
+// "You said, we did" report. main only wires the subcommands and maps errors to
+// exit codes; each subcommand lives in its own file.
+#include <iostream>
+
+#include "analysis/query_parser.h"
+#include "analysis/store.h"
+#include "bin/commands.h"
+#include "ingest/text_file.h"
+
+int main(int argc, char** argv) {
+    CLI::App app{
+        "yousaid: turn engagement responses into evidence and a \"You said, we did\" report.\n"
+        "The store is a Xapian database: --store DIR, else $YOUSAID_STORE, else ./yousaid.db."};
+    app.require_subcommand(1);
+    int exit_code = 0;
+    yousaid::cli::add_ingest_command(app, exit_code);
+    yousaid::cli::add_tag_command(app, exit_code);
+    yousaid::cli::add_search_command(app, exit_code);
+    yousaid::cli::add_crosstab_command(app, exit_code);
+    yousaid::cli::add_report_command(app, exit_code);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : 2;
+    } catch (const yousaid::StoreError& e) {
+        std::cerr << "yousaid: " << e.what() << "\n";
+        return 1;
+    } catch (const yousaid::FileError& e) {
+        std::cerr << "yousaid: " << e.what() << "\n";
+        return 1;
+    } catch (const yousaid::QueryError& e) {
+        std::cerr << "yousaid: the query cannot be read: " << e.what() << "\n";
+        return 1;
+    } catch (const Xapian::Error& e) {
+        std::cerr << "yousaid: " << e.get_description() << "\n";
+        return 1;
+    }
+    return exit_code;
+}

@@ -1,0 +1,156 @@
+#include "ingest/csv_grammar.h"
+
+#include <algorithm>
+#include <string_view>
+
+#include <boost/spirit/home/x3.hpp>
+
+namespace yousaid {
+
+namespace x3 = boost::spirit::x3;
+
+namespace {
+
+// Line and column of byte offsets in one text, without rescanning from the start.
+class LineIndex {
+public:
+    explicit LineIndex(std::string_view text) : text_(text) {
+        starts_.push_back(0);
+        for (std::size_t i = 0; i < text.size(); ++i)
+            if (text[i] == '\n') starts_.push_back(i + 1);
+    }
+    int line(std::size_t offset) const {
+        return static_cast<int>(std::upper_bound(starts_.begin(), starts_.end(), offset) -
+                                starts_.begin());
+    }
+    int column(std::size_t offset) const {
+        int column = 1;
+        for (std::size_t i = starts_[line(offset) - 1]; i < offset; ++i)
+            if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+        return column;
+    }
+    std::string line_text(int line) const {
+        std::size_t begin = starts_[line - 1];
+        std::size_t end = text_.find('\n', begin);
+        if (end == std::string_view::npos) end = text_.size();
+        if (end > begin && text_[end - 1] == '\r') --end;
+        return std::string(text_.substr(begin, end - begin));
+    }
+
+private:
+    std::string_view text_;
+    std::vector<std::size_t> starts_;
+};
+
+using Iterator = const char*;
+
+// What the parser builds for the record in hand.
+struct RecordState {
+    Iterator field_start = nullptr;
+    std::string value;
+    std::vector<std::pair<Iterator, std::string>> fields;
+};
+
+// Names of the expectation points, mapped to messages in `syntax_error`.
+constexpr const char* kClosingQuote = "closing quote";
+constexpr const char* kAfterClosingQuote = "end of quoted field";
+constexpr const char* kAfterUnquoted = "end of unquoted field";
+
+// Parses one record at `first`, advancing it past the record's line end.
+// Throws x3::expectation_failure on a malformed record.
+void parse_record(Iterator& first, Iterator last, RecordState& state) {
+    auto start = [&](auto& ctx) {
+        state.field_start = x3::_where(ctx).begin();
+        state.value.clear();
+    };
+    auto append = [&](auto& ctx) {
+        auto range = x3::_attr(ctx);
+        state.value.append(range.begin(), range.end());
+    };
+    auto append_quote = [&](auto&) { state.value += '"'; };
+    auto finish = [&](auto&) { state.fields.emplace_back(state.field_start, state.value); };
+
+    auto const line_end = x3::lit("\r\n") | x3::lit('\n');
+    auto const field_end = &(x3::lit(',') | line_end | x3::eoi);
+    auto const closing_quote = x3::rule<class closing_quote_>{kClosingQuote} = x3::lit('"');
+    auto const after_quoted = x3::rule<class after_quoted_>{kAfterClosingQuote} = field_end;
+    auto const after_unquoted = x3::rule<class after_unquoted_>{kAfterUnquoted} = field_end;
+
+    auto const quoted = x3::lit('"') >>
+                        *(x3::raw[+~x3::char_('"')][append] | x3::lit("\"\"")[append_quote]) >
+                        closing_quote > after_quoted;
+    auto const unquoted =
+        x3::raw[*(x3::char_ - x3::char_(",\"\n") - x3::lit("\r\n"))][append] > after_unquoted;
+    auto const field = x3::eps[start] >> (quoted | unquoted) >> x3::eps[finish];
+    auto const record = (field % ',') >> -line_end;
+
+    x3::parse(first, last, record);
+}
+
+std::string syntax_message(const std::string& which) {
+    if (which == kClosingQuote)
+        return "quoted field has no closing quote (the rest of the file is in this field)";
+    if (which == kAfterClosingQuote)
+        return "text after the closing quote (inside quotes, write a quote as \"\")";
+    return "stray quote in an unquoted field (put the field in quotes and write a quote as \"\")";
+}
+
+}  // namespace
+
+std::string CsvRecord::line_text(int wanted) const {
+    std::size_t begin = 0;
+    for (int l = line; l < wanted; ++l) {
+        begin = raw.find('\n', begin);
+        if (begin == std::string::npos) return "";
+        ++begin;
+    }
+    if (wanted < line || begin >= raw.size()) return "";
+    std::size_t end = raw.find('\n', begin);
+    if (end == std::string::npos) end = raw.size();
+    if (end > begin && raw[end - 1] == '\r') --end;
+    return raw.substr(begin, end - begin);
+}
+
+std::vector<CsvRecord> parse_csv(const std::string& text, const std::string& file_name) {
+    std::string_view body(text);
+    if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
+    const LineIndex index(body);
+    const Iterator begin = body.data(), end = body.data() + body.size();
+    auto offset = [&](Iterator at) { return static_cast<std::size_t>(at - begin); };
+    auto const blank_line = *x3::char_(" \t") >> (x3::lit("\r\n") | x3::lit('\n'));
+
+    std::vector<CsvRecord> records;
+    Iterator at = begin;
+    while (true) {
+        x3::parse(at, end, *blank_line);
+        if (at == end) break;
+        // Trailing spaces after the last line end are blank too.
+        Iterator probe = at;
+        if (x3::parse(probe, end, *x3::char_(" \t") >> x3::eoi)) break;
+
+        CsvRecord record;
+        record.line = index.line(offset(at));
+        const Iterator record_start = at;
+        RecordState state;
+        try {
+            parse_record(at, end, state);
+            for (auto& [start, value] : state.fields)
+                record.fields.push_back(
+                    {std::move(value), index.line(offset(start)), index.column(offset(start))});
+        } catch (const x3::expectation_failure<Iterator>& failure) {
+            const bool unclosed = failure.which() == kClosingQuote;
+            const Iterator where = unclosed ? state.field_start : failure.where();
+            const int line = index.line(offset(where));
+            record.error = Diagnostic{{file_name, line, index.column(offset(where))},
+                                      syntax_message(failure.which()),
+                                      index.line_text(line)};
+            at = unclosed ? end : std::find(failure.where(), end, '\n');
+            if (at != end) ++at;
+        }
+        record.raw.assign(record_start, at);
+        records.push_back(std::move(record));
+    }
+    return records;
+}
+
+}  // namespace yousaid

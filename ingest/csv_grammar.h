@@ -1,0 +1,44 @@
+#pragma once
+// RFC 4180 records, read leniently (README "CSV columns"). Fields are separated by
+// commas; a field in double quotes may hold commas, doubled quotes ("" is one ")
+// and line breaks. Records end with LF or CRLF; the last may have no line end.
+// A leading UTF-8 BOM is skipped: positions and raw text start after it. Blank
+// lines (empty, or only spaces and tabs) between records are skipped and are not
+// records. A lone CR is kept as part of a field.
+//
+// A malformed record is returned with an error and no fields, and reading resumes
+// after the line end that follows the error:
+//   - a quote inside an unquoted field (at the quote),
+//   - text after a closing quote (at the text),
+//   - a quoted field with no closing quote (at its opening quote); the rest of the
+//     file is that one bad record.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ingest/diagnostic.h"
+
+namespace yousaid {
+
+struct CsvField {
+    std::string value;  // unquoted and unescaped, not trimmed
+    int line = 0;       // 1-based line of the field's first character
+    int column = 0;     // 1-based column in code points (the opening quote, if quoted)
+};
+
+struct CsvRecord {
+    std::vector<CsvField> fields;     // at least one unless the record is malformed
+    std::string raw;                  // the record's bytes exactly as read, line end included
+    int line = 0;                     // the line the record starts on
+    std::optional<Diagnostic> error;  // set when the record is malformed
+
+    // The text of file line `line` (one of the lines this record spans), without
+    // its line end; empty when the record does not span that line.
+    std::string line_text(int line) const;
+};
+
+// Every record of `text` in file order, the header included. `file_name` is used
+// in the errors' locations.
+std::vector<CsvRecord> parse_csv(const std::string& text, const std::string& file_name);
+
+}  // namespace yousaid

@@ -1,0 +1,42 @@
+#pragma once
+// A problem found in an input file, reported as the user should see it:
+//   file:line:column: error: message
+//       the source line
+//       ^
+// Lines and columns are 1-based; the column counts Unicode code points, so the
+// caret sits under the right character in UTF-8 text.
+#include <string>
+
+namespace yousaid {
+
+struct SourceLocation {
+    std::string file;
+    int line = 0;
+    int column = 0;
+};
+
+struct Diagnostic {
+    SourceLocation where;
+    std::string message;
+    std::string source_line;  // the whole line, without its line end; may be empty
+
+    // The first line alone: "file:line:column: error: message".
+    std::string headline() const;
+    // The headline, then the source line and a caret under the column, each
+    // indented by four spaces, ending in a newline.
+    std::string format() const;
+};
+
+// The line of `text` that holds byte `offset`, without its line end, and the
+// 1-based line and column (in code points) of that byte.
+struct LinePosition {
+    int line = 1;
+    int column = 1;
+    std::string text;
+};
+LinePosition locate(const std::string& text, std::size_t offset);
+
+// Line `line` (1-based) of `text` without its line end; empty past the end.
+std::string locate_line(const std::string& text, int line);
+
+}  // namespace yousaid

@@ -1,0 +1,148 @@
+#include "ingest/redactor.h"
+
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+
+namespace yousaid {
+
+namespace {
+
+// Returns the replacement for a match, or nothing to keep the match as it is.
+using Replacer = std::function<std::optional<icu::UnicodeString>(const icu::RegexMatcher&)>;
+
+// The patterns are compiled once; each call makes its own matcher, so redact()
+// can run on several threads.
+struct Pattern {
+    std::unique_ptr<icu::RegexPattern> compiled;
+    explicit Pattern(const char* source) {
+        UErrorCode status = U_ZERO_ERROR;
+        UParseError where;
+        compiled.reset(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(source), where, status));
+        if (U_FAILURE(status)) throw std::logic_error(std::string("bad redaction pattern: ") + source);
+    }
+};
+
+int replace_all(icu::UnicodeString& text, const Pattern& pattern, const Replacer& replace) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::RegexMatcher> matcher(pattern.compiled->matcher(text, status));
+    if (U_FAILURE(status)) return 0;
+    icu::UnicodeString out;
+    int32_t copied = 0;
+    int replaced = 0;
+    while (matcher->find(status) && U_SUCCESS(status)) {
+        auto replacement = replace(*matcher);
+        if (!replacement) continue;
+        int32_t start = matcher->start(status), end = matcher->end(status);
+        out.append(text, copied, start - copied).append(*replacement);
+        copied = end;
+        ++replaced;
+    }
+    if (replaced == 0) return 0;
+    out.append(text, copied, text.length() - copied);
+    text = out;
+    return replaced;
+}
+
+icu::UnicodeString group_text(const icu::RegexMatcher& m, int group) {
+    UErrorCode status = U_ZERO_ERROR;
+    return m.group(group, status);
+}
+
+Replacer label(const char* text) {
+    icu::UnicodeString replacement = icu::UnicodeString::fromUTF8(text);
+    return [replacement](const icu::RegexMatcher&) { return std::optional(replacement); };
+}
+
+// Keeps capture group 1 (a cue or a district) and labels the rest.
+Replacer keep_first_group(const char* text) {
+    icu::UnicodeString suffix = icu::UnicodeString::fromUTF8(text);
+    return [suffix](const icu::RegexMatcher& m) {
+        return std::optional(group_text(m, 1) + suffix);
+    };
+}
+
+const Pattern& email_pattern() {
+    static const Pattern p(R"([\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,})");
+    return p;
+}
+const Pattern& nhs_number_pattern() {
+    static const Pattern p(R"((?<![\p{N}+])(\d{3})[ \-]?(\d{3})[ \-]?(\d{4})(?!\p{N}))");
+    return p;
+}
+const Pattern& phone_pattern() {
+    // 0 or +44 (optionally "(0)"), then 9 or 10 more digits in any spacing.
+    static const Pattern p(R"((?<![\p{N}\p{L}])(?:\+44\s?(?:\(0\)\s?)?|\(?0)\d(?:[\s\-)]{0,2}\d){8,9}(?!\p{N}))");
+    return p;
+}
+const Pattern& postcode_pattern() {
+    static const Pattern p(R"((?<![\p{L}\p{N}])((?i:[A-Z]{1,2}\d[A-Z\d]?))\s*(?i:\d[A-Z]{2})(?![\p{L}\p{N}]))");
+    return p;
+}
+const Pattern& named_cue_pattern() {
+    // The cue keeps its own case; the name must start with a capital letter.
+    static const Pattern p(
+        R"(((?i:\bmy name is|\bi am called|\bi'm called|\bi’m called|\bcalled me)\s+)\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+)?)");
+    return p;
+}
+const Pattern& introduced_name_pattern() {
+    // "I'm Linda Salt": a first name and a surname, so "I'm Very tired" is left alone
+    // only when the second word is not capitalised.
+    static const Pattern p(R"(((?i:\bi'm|\bi’m|\bi am)\s+)\p{Lu}\p{Ll}+\s+\p{Lu}[\p{L}'’\-]+)");
+    return p;
+}
+const Pattern& titled_name_pattern() {
+    static const Pattern p(
+        R"((\b(?:Dr|Mr|Mrs|Ms|Miss|Doctor|Nurse|nurse)\.?\s+)\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+)?)");
+    return p;
+}
+
+}  // namespace
+
+RedactionCounts& RedactionCounts::operator+=(const RedactionCounts& other) {
+    emails += other.emails;
+    phone_numbers += other.phone_numbers;
+    nhs_numbers += other.nhs_numbers;
+    postcodes += other.postcodes;
+    names += other.names;
+    return *this;
+}
+
+bool is_valid_nhs_number(const std::string& digits) {
+    if (digits.size() != 10) return false;
+    int sum = 0;
+    for (int i = 0; i < 9; ++i) {
+        if (digits[i] < '0' || digits[i] > '9') return false;
+        sum += (digits[i] - '0') * (10 - i);
+    }
+    int check = 11 - sum % 11;
+    if (check == 11) check = 0;
+    return check != 10 && check == digits[9] - '0';
+}
+
+Redaction redact(const std::string& utf8) {
+    icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);
+    RedactionCounts counts;
+    counts.emails = replace_all(text, email_pattern(), label("[email]"));
+    counts.nhs_numbers = replace_all(text, nhs_number_pattern(), [](const icu::RegexMatcher& m) {
+        std::string digits;
+        (group_text(m, 1) + group_text(m, 2) + group_text(m, 3)).toUTF8String(digits);
+        if (!is_valid_nhs_number(digits)) return std::optional<icu::UnicodeString>();
+        return std::optional(icu::UnicodeString::fromUTF8("[NHS number]"));
+    });
+    counts.phone_numbers = replace_all(text, phone_pattern(), label("[phone]"));
+    counts.postcodes = replace_all(text, postcode_pattern(), keep_first_group(" [postcode]"));
+    counts.names = replace_all(text, named_cue_pattern(), keep_first_group("[name]")) +
+                   replace_all(text, introduced_name_pattern(), keep_first_group("[name]")) +
+                   replace_all(text, titled_name_pattern(), keep_first_group("[name]"));
+    Redaction result;
+    text.toUTF8String(result.text);
+    result.counts = counts;
+    return result;
+}
+
+}  // namespace yousaid

@@ -1,0 +1,43 @@
+#pragma once
+// One response as the store keeps it. The document's data holds this record as
+// JSON (readable in `delve -d`), so any tool can show it without our code.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "ingest/diagnostic.h"
+
+namespace yousaid {
+
+// A theme or group on a response, with where it came from.
+struct Tag {
+    std::string id;
+    std::string source;       // "rule", "model" or "manual"
+    double confidence = 1.0;  // 1 for rules on attributes and theme rules; lower when inferred
+    bool operator==(const Tag&) const = default;
+};
+
+struct Response {
+    std::string id;             // stable and unique in the store
+    std::string batch;          // the batch that first brought it
+    std::string event;
+    std::string channel;
+    std::string date;           // YYYY-MM-DD or empty
+    std::string question;
+    std::map<std::string, std::string> attributes;
+    std::string original_text;  // NFC, as given; shown only on explicit request
+    std::string redacted_text;  // what search, exports and reports show
+    std::vector<Tag> themes;
+    std::vector<Tag> groups;
+    SourceLocation source;      // file and line it came from
+
+    // SHA-1 of everything read from the input (not the batch, tags or source
+    // position): equal hashes mean re-ingesting would change nothing.
+    std::string content_hash() const;
+};
+
+std::string to_json(const Response& response);
+// Throws std::runtime_error when `json` is not a response record.
+Response response_from_json(const std::string& json);
+
+}  // namespace yousaid

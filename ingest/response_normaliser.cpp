@@ -1,0 +1,59 @@
+#include "ingest/response_normaliser.h"
+
+#include "ingest/content_hash.h"
+#include "ingest/unicode_text.h"
+
+namespace yousaid {
+
+namespace {
+std::string clean(const std::string& value) { return trim(to_nfc(value)); }
+std::string clean_or(const std::string& value, const std::string& fallback) {
+    std::string cleaned = clean(value);
+    return cleaned.empty() ? clean(fallback) : cleaned;
+}
+}  // namespace
+
+ResponseNormaliser::ResponseNormaliser(ResponseDefaults defaults, std::string batch_id)
+    : defaults_(std::move(defaults)), batch_id_(std::move(batch_id)) {}
+
+Response ResponseNormaliser::normalise(const RawResponse& raw) {
+    Response r;
+    r.batch = batch_id_;
+    r.event = clean_or(raw.event, defaults_.event);
+    r.channel = clean_or(raw.channel, defaults_.channel);
+    r.date = raw.date.empty() ? defaults_.date : raw.date;
+    r.question = clean_or(raw.question, defaults_.question);
+    for (const auto& [name, value] : raw.attributes) {
+        std::string cleaned = clean(value);
+        if (!cleaned.empty()) r.attributes[name] = cleaned;
+    }
+    // Line ends inside a response are kept as "\n" whatever the file used.
+    std::string text = clean(raw.text);
+    std::string unix_text;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\r') {
+            unix_text += '\n';
+            if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        } else {
+            unix_text += text[i];
+        }
+    }
+    r.original_text = unix_text;
+    Redaction redaction = redact(r.original_text);
+    r.redacted_text = redaction.text;
+    redactions_ += redaction.counts;
+    r.source = raw.where;
+
+    std::string file_id = clean(raw.source_id);
+    if (!file_id.empty()) {
+        std::string event = slug(r.event);
+        r.id = event.empty() ? file_id : event + "-" + file_id;
+    } else {
+        std::string hash = r.content_hash().substr(0, 16);
+        int occurrence = ++seen_content_[hash];
+        r.id = occurrence == 1 ? hash : hash + "-" + std::to_string(occurrence);
+    }
+    return r;
+}
+
+}  // namespace yousaid

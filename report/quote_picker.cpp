@@ -1,0 +1,106 @@
+#include "report/quote_picker.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "analysis/query_parser.h"
+#include "analysis/schema.h"
+#include "ingest/response.h"
+#include "report/quote_text.h"
+
+namespace yousaid::report {
+
+namespace {
+
+constexpr int kCandidates = 80;
+constexpr int kMinWords = 8;
+
+struct Candidate {
+    Response response;
+    int penalty = 0;  // lower is better; rank breaks ties
+};
+
+bool shows_redaction(const Response& r) { return r.redacted_text != r.original_text; }
+
+// Runs of six words, lower-cased: two quotes sharing one say the same thing.
+std::set<std::string> shingles(const std::string& text) {
+    std::vector<std::string> words;
+    std::string word;
+    for (char c : text + " ") {
+        if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80)) {
+            word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        } else if (!word.empty()) {
+            words.push_back(word);
+            word.clear();
+        }
+    }
+    std::set<std::string> out;
+    for (std::size_t i = 0; i + 6 <= words.size(); ++i) {
+        std::string run;
+        for (std::size_t j = i; j < i + 6; ++j) run += words[j] + " ";
+        out.insert(run);
+    }
+    return out;
+}
+
+bool overlaps(const std::set<std::string>& a, const std::set<std::string>& b) {
+    for (const std::string& s : a) {
+        if (b.count(s)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+std::vector<Quote> pick_quotes(const Xapian::Database& db, const Theme& theme, int count) {
+    ResponseQueryParser parser(db);
+    Xapian::Query tagged(schema::kThemePrefix + theme.id);
+    Xapian::Query rule;
+    try {
+        rule = parser.parse(theme.rule);
+    } catch (const QueryError&) {
+        rule = tagged;
+    }
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, rule, tagged));
+    Xapian::MSet mset = enquire.get_mset(0, kCandidates);
+
+    std::vector<Candidate> candidates;
+    std::set<std::string> texts;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Candidate c{response_from_json(it.get_document().get_data())};
+        if (!texts.insert(c.response.redacted_text).second) continue;
+        int words = count_words(c.response.redacted_text);
+        if (words < kMinWords) c.penalty += 2;
+        if (words > kMaxQuoteWords) c.penalty += 1;
+        if (shows_redaction(c.response)) c.penalty += 4;
+        candidates.push_back(std::move(c));
+    }
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.penalty < b.penalty; });
+
+    // Greedy spread: prefer a channel and a first group not yet quoted.
+    std::vector<Quote> quotes;
+    std::set<std::string> channels, groups, quoted_shingles;
+    std::vector<bool> used(candidates.size(), false);
+    for (int round = 0; round < 2 && static_cast<int>(quotes.size()) < count; ++round) {
+        for (std::size_t i = 0; i < candidates.size() && static_cast<int>(quotes.size()) < count; ++i) {
+            if (used[i]) continue;
+            const Response& r = candidates[i].response;
+            std::string group = r.groups.empty() ? "" : r.groups.front().id;
+            bool fresh = !channels.count(r.channel) && (group.empty() || !groups.count(group));
+            if (round == 0 && !fresh) continue;
+            std::set<std::string> own = shingles(r.redacted_text);
+            if (overlaps(own, quoted_shingles)) continue;
+            quoted_shingles.insert(own.begin(), own.end());
+            used[i] = true;
+            channels.insert(r.channel);
+            if (!group.empty()) groups.insert(group);
+            quotes.push_back({shorten_quote(r.redacted_text, kMaxQuoteWords), attribution(r)});
+        }
+    }
+    return quotes;
+}
+
+}  // namespace yousaid::report

@@ -1,0 +1,21 @@
+#pragma once
+// Chooses the quotes that speak for a theme in the report.
+#include <vector>
+
+#include <xapian.h>
+
+#include "analysis/codebook.h"
+#include "report/report_document.h"
+
+namespace yousaid::report {
+
+inline constexpr int kMaxQuoteWords = 60;
+
+// Up to `count` quotes from responses tagged with the theme, best first by how
+// strongly they match the theme's rule (BM25), preferring ones of 8 to 60 words,
+// each from a different channel or group where there is a choice. Two quotes
+// never share a run of six words (campaigns and stock phrases repeat), and texts that had personal data taken out
+// are used only when nothing else is left. Text is the redacted text.
+std::vector<Quote> pick_quotes(const Xapian::Database& db, const Theme& theme, int count);
+
+}  // namespace yousaid::report

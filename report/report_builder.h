@@ -1,0 +1,31 @@
+#pragma once
+// Fills a report template from the store: placeholders become figures, blocks
+// become tables and You said / We did statements (see templates/README.md for
+// the blocks and placeholders a template may use).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "ingest/diagnostic.h"
+#include "report/report_document.h"
+
+namespace yousaid::report {
+
+struct ReportInputs {
+    std::string template_path;
+    std::string actions_path;
+    std::string population_path;  // optional: "" for none
+};
+
+struct ReportBuild {
+    std::optional<ReportDocument> document;  // set when there are no errors
+    std::vector<Diagnostic> errors;          // template, actions and population file errors
+    std::vector<std::string> warnings;       // e.g. a theme with no recorded action
+};
+
+// The store must have been tagged (it keeps the codebook it was tagged with).
+ReportBuild build_report(const Xapian::Database& db, const ReportInputs& inputs);
+
+}  // namespace yousaid::report

@@ -1,0 +1,54 @@
+#pragma once
+// What a consultation report says, laid out as plain data: the builder fills it
+// from the store, a template and the actions file; a renderer draws it. Text is
+// UTF-8 and already redacted; numbers are already formatted.
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace yousaid::report {
+
+struct Paragraph {
+    std::string text;
+};
+
+struct Table {
+    std::string caption;                          // shown above the table; may be empty
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows;   // each row has header.size() cells
+    std::vector<bool> right_aligned;              // per column; numbers are right-aligned
+    std::string note;                             // shown under the table in small type; may be empty
+};
+
+struct Quote {
+    std::string text;         // redacted, without surrounding quote marks
+    std::string attribution;  // "Carer, face-to-face survey, Macclesfield, June 2014"
+};
+
+// One theme's "You said / We did" statement.
+struct ThemeStatement {
+    std::string title;        // "Care closer to home"
+    std::string summary;      // "412 responses (27% of all) raised this, most often ..."
+    std::vector<Quote> quotes;
+    std::string action;       // "We did": what was done; may be empty when none is recorded
+    std::string owner;
+    std::string status;       // "done", "in progress", "planned", "not taken forward"
+};
+
+using Block = std::variant<Paragraph, Table, ThemeStatement>;
+
+struct Section {
+    std::string heading;
+    std::vector<Block> blocks;
+};
+
+struct ReportDocument {
+    std::string title;        // cover title, and the PDF's title
+    std::string subtitle;
+    std::string programme;    // "Caring Together in Eastern Cheshire"
+    std::string date_line;    // "August 2014"
+    std::string author;       // "NHS Eastern Cheshire CCG"
+    std::vector<Section> sections;
+};
+
+}  // namespace yousaid::report

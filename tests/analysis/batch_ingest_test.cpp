@@ -1,0 +1,170 @@
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+
+#include "analysis/batch_ingest.h"
+#include "analysis/batch_writer.h"
+#include "analysis/crosstab.h"
+#include "analysis/schema.h"
+#include "analysis/search.h"
+#include "analysis/store.h"
+#include "tests/test_support.h"
+
+using namespace yousaid;
+using yousaid::testing::TempDir;
+
+namespace {
+
+const char* kSurvey =
+    "Response ID,Date,Event,Channel,Question,Response,Age band,Carer\r\n"
+    "R1,03/06/2014,Tesco Macclesfield,Face-to-face survey,What could be better?,"
+    "\"The bus to the hospital only runs twice a week, so I pay £12 for a taxi.\",75-84,yes\r\n"
+    "R2,31/06/2014,Tesco Macclesfield,Face-to-face survey,What could be better?,Too much jargon,45-54,no\r\n"
+    "R3,2014-06-04,Online survey,Online survey,What could be better?,"
+    "\"I had to tell my story six times. Ring me on 07700 900123.\",35-44,no\r\n";
+
+const char* kCodebook =
+    "codebook: test\nversion: 1\n\n"
+    "theme transport-rural\n  title: Transport and rural access\n  rule: bus OR taxi OR travel*\n\n"
+    "theme information-sharing\n  title: Information sharing\n  rule: \"my story\" OR records\n\n"
+    "group carers\n  title: Carers\n  when: carer = yes\n";
+
+Xapian::doccount count_term(const Xapian::Database& db, const std::string& term) { return db.get_termfreq(term); }
+
+}  // namespace
+
+TEST_CASE("a batch lands with its counts, ids, redacted text and rejects") {
+    TempDir dir;
+    std::string csv = dir.write("survey.csv", kSurvey);
+    std::string store = dir.path("store");
+    {
+        Xapian::WritableDatabase db = open_store_for_writing(store);
+        BatchResult result = ingest_file(db, csv, {});
+        CHECK(result.record.counts_line() == "read 3, accepted 2, rejected 1, unchanged 0");
+        CHECK(result.record.redactions.phone_numbers == 1);
+        REQUIRE(result.rejected.size() == 1);
+        CHECK(result.rejected[0].diagnostic.where.line == 3);
+    }
+    Xapian::Database db(store);
+    CHECK(db.get_doccount() == 2);
+    CHECK(count_term(db, "Qtesco-macclesfield-R1") == 1);
+    CHECK(count_term(db, "Qonline-survey-R3") == 1);
+    CHECK(count_term(db, "XEtesco-macclesfield") == 1);
+    CHECK(count_term(db, "XAage_band:75-84") == 1);
+    CHECK(count_term(db, "D20140603") == 1);
+    // Personal data is not searchable: the phone number's digits were never indexed.
+    CHECK(count_term(db, "07700") == 0);
+    std::string batch_key = std::string(schema::kBatchKeyPrefix) + db.get_document(1).get_value(schema::kBatchSlot);
+    CHECK(db.get_metadata(batch_key).find("\"rejected\":1") != std::string::npos);
+    std::string rejects = db.get_metadata(std::string(schema::kRejectsKeyPrefix) +
+                                          db.get_document(1).get_value(schema::kBatchSlot));
+    CHECK(rejects.find("31/06/2014") != std::string::npos);
+}
+
+TEST_CASE("the store is readable by its owner only") {
+    TempDir dir;
+    std::string store = dir.path("store");
+    {
+        Xapian::WritableDatabase db = open_store_for_writing(store);
+        ingest_file(db, dir.write("survey.csv", kSurvey), {});
+    }
+    struct stat st {};
+    REQUIRE(::stat(store.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0700);
+    for (const auto& entry : std::filesystem::directory_iterator(store)) {
+        REQUIRE(::stat(entry.path().c_str(), &st) == 0);
+        CAPTURE(entry.path().string());
+        CHECK((st.st_mode & 0077) == 0);
+    }
+}
+
+TEST_CASE("re-ingesting the same file changes nothing; a changed row replaces its old version") {
+    TempDir dir;
+    std::string csv = dir.write("survey.csv", kSurvey);
+    Xapian::WritableDatabase db = open_store_for_writing(dir.path("store"));
+    ingest_file(db, csv, {});
+    BatchResult again = ingest_file(db, csv, {});
+    CHECK(again.record.counts_line() == "read 3, accepted 0, rejected 1, unchanged 2");
+    CHECK(db.get_doccount() == 2);
+
+    std::string changed = kSurvey;
+    changed.replace(changed.find("Too much jargon"), 15, "Far too much jargon");
+    changed.replace(changed.find("31/06/2014"), 10, "30/06/2014");
+    BatchResult fixed = ingest_file(db, dir.write("survey-fixed.csv", changed), {});
+    CHECK(fixed.record.counts_line() == "read 3, accepted 1, rejected 0, unchanged 2");
+    CHECK(db.get_doccount() == 3);
+}
+
+TEST_CASE("a batch that does not commit leaves the store as it was") {
+    TempDir dir;
+    std::string store = dir.path("store");
+    {
+        Xapian::WritableDatabase db = open_store_for_writing(store);
+        ingest_file(db, dir.write("survey.csv", kSurvey), {});
+    }
+    {
+        Xapian::WritableDatabase db = open_store_for_writing(store);
+        BatchWriter writer(db, BatchRecord{});
+        Response r;
+        r.id = "half-done";
+        r.original_text = r.redacted_text = "never committed";
+        writer.put(r);
+        // The writer goes out of scope without commit(), as when ingest fails part-way.
+    }
+    Xapian::Database db(store);
+    CHECK(db.get_doccount() == 2);
+    CHECK(db.get_termfreq("Qhalf-done") == 0);
+}
+
+TEST_CASE("a codebook tags the batch before it commits; search and crosstab see the tags") {
+    TempDir dir;
+    std::string store = dir.path("store");
+    {
+        Xapian::WritableDatabase db = open_store_for_writing(store);
+        CodebookLoad load = compile_codebook(kCodebook, "codebook.txt", db);
+        REQUIRE(load.errors.empty());
+        REQUIRE(load.compiled);
+        BatchResult result = ingest_file(db, dir.write("survey.csv", kSurvey), {{}, &*load.compiled});
+        CHECK(result.tagging.changed == 2);
+    }
+    Xapian::Database db(store);
+    CHECK(db.get_termfreq("XTtransport-rural") == 1);
+    CHECK(db.get_termfreq("XTinformation-sharing") == 1);
+    CHECK(db.get_termfreq("XGcarers") == 1);
+
+    SearchOptions options;
+    options.query = "taxi";
+    SearchResults found = search(db, options);
+    CHECK(found.total == 1);
+    REQUIRE(found.hits.size() == 1);
+    CHECK(found.hits[0].id == "tesco-macclesfield-R1");
+    CHECK(found.hits[0].snippet.find("[taxi]") != std::string::npos);
+    CHECK(found.theme_counts["transport-rural"] == 1);
+    CHECK(found.group_counts["carers"] == 1);
+
+    options.query = "story theme:information-sharing";
+    CHECK(search(db, options).total == 1);
+    options.query = "event:\"Tesco Macclesfield\"";
+    CHECK(search(db, options).total == 1);
+    options.query = "channel:online-survey";
+    CHECK(search(db, options).total == 1);
+
+    Crosstab table = crosstab(db, Dimension::theme, Dimension::channel);
+    REQUIRE(table.column_labels.size() == 3);
+    CHECK(table.column_labels[0] == "All responses");
+    CHECK(table.bases[0] == 2);
+    CHECK(table.row_labels[0] == "Transport and rural access");
+    CHECK(table.counts[0][0] == 1);
+    CHECK(table.percent(0, 0) == doctest::Approx(50.0));
+}
+
+TEST_CASE("a codebook rule Xapian cannot parse is reported at the rule") {
+    TempDir dir;
+    Xapian::WritableDatabase db = open_store_for_writing(dir.path("store"));
+    CodebookLoad load = compile_codebook(
+        "theme broken\n  title: Broken\n  rule: (bus OR\n", "codebook.txt", db);
+    CHECK_FALSE(load.compiled);
+    REQUIRE(load.errors.size() == 1);
+    CHECK(load.errors[0].headline().rfind("codebook.txt:3:9: error: rule is not a valid query: ", 0) == 0);
+}

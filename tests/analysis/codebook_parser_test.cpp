@@ -1,0 +1,190 @@
+#include <doctest/doctest.h>
+
+#include "analysis/codebook.h"
+
+namespace yousaid {
+namespace {
+
+std::string all_errors(const CodebookParse& parse) {
+    std::string out;
+    for (const Diagnostic& d : parse.errors) out += d.format();
+    return out;
+}
+
+TEST_CASE("codebook: the README example") {
+    const std::string text =
+        "# Themes and groups, one block each. Indented lines belong to the block above.\n"
+        "codebook: Caring Together themes\n"
+        "version: 3\n"
+        "\n"
+        "theme closer-to-home\n"
+        "  title: Care closer to home\n"
+        "  description: Services delivered locally, in the community or at home.\n"
+        "  rule: \"closer to home\" OR \"in the community\" OR local OR (travel NEAR hospital)\n"
+        "\n"
+        "group older-isolated\n"
+        "  title: Isolated older people\n"
+        "  when: age_band in (65-74, 75-84, 85+) and lives_alone = yes\n"
+        "  cue: lonely OR isolated OR \"on my own\"\n";
+    const CodebookParse parse = parse_codebook(text, "cb.txt");
+    CHECK(all_errors(parse) == "");
+    const Codebook& cb = parse.codebook;
+    CHECK(cb.name == "Caring Together themes");
+    CHECK(cb.version == "3");
+    REQUIRE(cb.themes.size() == 1);
+    const Theme& theme = cb.themes[0];
+    CHECK(theme.id == "closer-to-home");
+    CHECK(theme.title == "Care closer to home");
+    CHECK(theme.description == "Services delivered locally, in the community or at home.");
+    CHECK(theme.rule == "\"closer to home\" OR \"in the community\" OR local OR (travel NEAR hospital)");
+    CHECK(theme.rule_at.file == "cb.txt");
+    CHECK(theme.rule_at.line == 8);
+    CHECK(theme.rule_at.column == 9);
+    REQUIRE(cb.groups.size() == 1);
+    const Group& group = cb.groups[0];
+    CHECK(group.id == "older-isolated");
+    CHECK(group.title == "Isolated older people");
+    REQUIRE(group.when != nullptr);
+    CHECK(group.when->text() == "age_band in (65-74, 75-84, 85+) and lives_alone = yes");
+    CHECK(group.when->matches({{"age_band", "85+"}, {"lives_alone", "Yes"}}));
+    CHECK(group.cue == "lonely OR isolated OR \"on my own\"");
+    CHECK(group.cue_at.line == 13);
+    CHECK(group.cue_at.column == 8);
+}
+
+TEST_CASE("codebook: continuation lines, comments and optional parts") {
+    const std::string text =
+        "\xEF\xBB\xBFtheme transport\r\n"
+        "    title: Transport\r\n"
+        "    rule:\r\n"
+        "      bus OR\r\n"
+        "\r\n"
+        "      # a comment inside a block\r\n"
+        "        \"community transport\"\r\n"
+        "  description: Getting there\r\n"
+        "group carers\r\n"
+        "  title: Carers\r\n"
+        "  when: carer = yes or\r\n"
+        "        not working_status = \"full time\"\r\n"
+        "group inferred\r\n"
+        "  title: Only a cue\r\n"
+        "  cue: carer*\r\n";
+    const CodebookParse parse = parse_codebook(text, "cb.txt");
+    CHECK(all_errors(parse) == "");
+    REQUIRE(parse.codebook.themes.size() == 1);
+    const Theme& theme = parse.codebook.themes[0];
+    CHECK(theme.rule == "bus OR \"community transport\"");
+    CHECK(theme.rule_at.line == 4);  // the value starts on the continuation line
+    CHECK(theme.rule_at.column == 7);
+    CHECK(theme.description == "Getting there");
+    REQUIRE(parse.codebook.groups.size() == 2);
+    CHECK(parse.codebook.groups[0].when->text() == "carer = yes or not working_status = \"full time\"");
+    CHECK(parse.codebook.groups[0].cue == "");
+    CHECK(parse.codebook.groups[1].when == nullptr);
+    CHECK(parse.codebook.groups[1].cue == "carer*");
+}
+
+TEST_CASE("codebook: errors, each with its whole message") {
+    struct Case {
+        const char* text;
+        const char* errors;
+    } cases[] = {
+        {"theme a\n  title: A\n  rule: x\n  cue: y\n",
+         "cb.txt:4:3: error: unknown theme property \"cue\": expected title, description or rule\n"
+         "      cue: y\n"
+         "      ^\n"},
+        {"group g\n  title: G\n  rule: x\n    more of it\n  cue: y\n",
+         "cb.txt:3:3: error: unknown group property \"rule\": expected title, description, when or cue\n"
+         "      rule: x\n"
+         "      ^\n"},
+        {"theme a\n  rule: x\n",
+         "cb.txt:1:1: error: theme \"a\" has no title\n"
+         "    theme a\n"
+         "    ^\n"},
+        {"theme a\n  title: A\n  rule:\n",
+         "cb.txt:1:1: error: theme \"a\" has no rule\n"
+         "    theme a\n"
+         "    ^\n"},
+        {"group g\n  title: G\n  description: no rule\n",
+         "cb.txt:1:1: error: group \"g\" needs a \"when\" or a \"cue\"\n"
+         "    group g\n"
+         "    ^\n"},
+        {"theme a\n  title: A\n  rule: x\ntheme a\n  title: B\n  rule: y\n",
+         "cb.txt:4:7: error: duplicate theme id \"a\" (first defined at line 1)\n"
+         "    theme a\n"
+         "          ^\n"},
+        {"theme Closer_Home\n  title: A\n  rule: x\n",
+         "cb.txt:1:7: error: bad theme id \"Closer_Home\": use lower case letters, digits and hyphens\n"
+         "    theme Closer_Home\n"
+         "          ^\n"},
+        {"group\n  title: A\n  cue: x\n",
+         "cb.txt:1:6: error: expected an id after \"group\"\n"
+         "    group\n"
+         "         ^\n"},
+        {"  title: A\ntheme a\n  title: A\n  rule: x\n",
+         "cb.txt:1:3: error: property outside a block (open one with \"theme ID\" or \"group ID\")\n"
+         "      title: A\n"
+         "      ^\n"},
+        {"theme a\ntitle: A\n  rule: x\n",
+         "cb.txt:2:1: error: property \"title\" must be indented under its theme or group\n"
+         "    title: A\n"
+         "    ^\n"
+         "cb.txt:1:1: error: theme \"a\" has no title\n"
+         "    theme a\n"
+         "    ^\n"},
+        {"name: Mine\ntheme a\n  title: A\n  rule: x\n",
+         "cb.txt:1:1: error: unknown header key \"name\": expected codebook or version\n"
+         "    name: Mine\n"
+         "    ^\n"},
+        {"theme a\n  title: A\n  rule: x\nversion: 2\n",
+         "cb.txt:4:1: error: \"version:\" must come before the first theme or group\n"
+         "    version: 2\n"
+         "    ^\n"},
+        {"Theme a\n",
+         "cb.txt:1:1: error: expected \"codebook: NAME\", \"version: N\", \"theme ID\" or \"group ID\"\n"
+         "    Theme a\n"
+         "    ^\n"},
+        {"theme a\n  title: A\n  rule: x\n  just words\n",
+         "cb.txt:4:3: error: expected \"name: value\"\n"
+         "      just words\n"
+         "      ^\n"},
+        {"theme a\n  title: A\n  title: B\n  rule: x\n",
+         "cb.txt:3:3: error: duplicate property \"title\" (first set at line 2)\n"
+         "      title: B\n"
+         "      ^\n"},
+        {"group g\n  title: G\n  when: age_band in (65-74 75-84)\n",
+         "cb.txt:3:28: error: bad attribute rule: expected \",\" or \")\"\n"
+         "      when: age_band in (65-74 75-84)\n"
+         "                               ^\n"},
+        {"group g\n  title: G\n  when: carer = yes and\n    lives_alone yes\n",
+         "cb.txt:4:17: error: bad attribute rule: expected \"=\", \"!=\" or \"in\" after the attribute name\n"
+         "        lives_alone yes\n"
+         "                    ^\n"},
+        {"group g\n  title: G\n  when: carer =\n",
+         "cb.txt:3:16: error: bad attribute rule: expected a value\n"
+         "      when: carer =\n"
+         "                   ^\n"},
+    };
+    for (const Case& c : cases) {
+        const std::string text = c.text;
+        CAPTURE(text);
+        const CodebookParse parse = parse_codebook(text, "cb.txt");
+        CHECK(all_errors(parse) == c.errors);
+    }
+}
+
+TEST_CASE("codebook: every error is reported, and good blocks are kept") {
+    const std::string text =
+        "theme good\n  title: Good\n  rule: x\n"
+        "theme bad\n  rule: x\n"
+        "group g\n  title: G\n  when: a =\n"
+        "group h\n  title: H\n  cue: y\n";
+    const CodebookParse parse = parse_codebook(text, "cb.txt");
+    CHECK(parse.errors.size() == 2);
+    CHECK(parse.codebook.themes.size() == 1);
+    REQUIRE(parse.codebook.groups.size() == 1);
+    CHECK(parse.codebook.groups[0].id == "h");
+}
+
+}  // namespace
+}  // namespace yousaid
