@@ -2,6 +2,8 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include "ingest/diagnostic.h"
+
 namespace yousaid {
 
 namespace x3 = boost::spirit::x3;
@@ -10,12 +12,7 @@ namespace {
 
 using Iterator = std::string::const_iterator;
 
-int column_of(Iterator line_start, Iterator at) {
-    int column = 1;
-    for (; line_start != at; ++line_start)
-        if ((static_cast<unsigned char>(*line_start) & 0xC0) != 0x80) ++column;
-    return column;
-}
+int column_of(Iterator line_start, Iterator at) { return code_point_column(line_start, at); }
 
 std::string trim_end(Iterator first, Iterator last) {
     while (last != first && (last[-1] == ' ' || last[-1] == '\t')) --last;

@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -33,6 +34,13 @@ std::string redaction_line(const RedactionCounts& c) {
 }
 
 int run(const IngestArguments& args) {
+    // A misspelt file name should not leave a new, empty store behind.
+    for (const std::string& file : args.files) {
+        if (!std::filesystem::is_regular_file(file)) {
+            std::cerr << "yousaid: " << file << ": no such file; nothing ingested\n";
+            return 1;
+        }
+    }
     Xapian::WritableDatabase db = open_store_for_writing(resolve_store_path(args.store));
     std::optional<CompiledCodebook> codebook;
     if (!args.codebook.empty()) {
@@ -76,8 +84,8 @@ int run(const IngestArguments& args) {
                   << " kept in the store with the reason\n";
     }
     if (failed_files) {
-        std::cerr << "yousaid: " << failed_files << " of " << args.files.size()
-                  << " files could not be read; nothing of them was ingested\n";
+        std::cerr << "yousaid: nothing was ingested from " << failed_files << " of " << args.files.size()
+                  << (args.files.size() == 1 ? " file" : " files") << " (see above)\n";
         return 1;
     }
     return 0;

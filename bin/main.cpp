@@ -13,6 +13,13 @@ int main(int argc, char** argv) {
         "yousaid: turn engagement responses into evidence and a \"You said, we did\" report.\n"
         "The store is a Xapian database: --store DIR, else $YOUSAID_STORE, else ./yousaid.db."};
     app.require_subcommand(1);
+    app.footer(
+        "\nExamples:\n"
+        "  yousaid ingest --codebook corpus/codebook.txt corpus/responses/*.csv corpus/panels/*.txt\n"
+        "  yousaid search 'transport NEAR rural group:older-isolated'\n"
+        "  yousaid crosstab --rows theme --cols group\n"
+        "  yousaid report --actions corpus/actions.csv --out august-report.pdf\n"
+        "Run 'yousaid COMMAND --help' for a command's options.");
     int exit_code = 0;
     yousaid::cli::add_ingest_command(app, exit_code);
     yousaid::cli::add_tag_command(app, exit_code);

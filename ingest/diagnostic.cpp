@@ -47,6 +47,14 @@ LinePosition locate(const std::string& text, std::size_t offset) {
     return pos;
 }
 
+int code_point_column(std::string::const_iterator line_start, std::string::const_iterator at) {
+    int column = 1;
+    for (; line_start != at; ++line_start) {
+        if (!is_utf8_continuation(static_cast<unsigned char>(*line_start))) ++column;
+    }
+    return column;
+}
+
 std::string locate_line(const std::string& text, int line) {
     std::size_t start = 0;
     for (int i = 1; i < line; ++i) {

@@ -36,6 +36,10 @@ struct LinePosition {
 };
 LinePosition locate(const std::string& text, std::size_t offset);
 
+// The 1-based column, in code points, of the byte at `at` on a line that starts
+// at `line_start`.
+int code_point_column(std::string::const_iterator line_start, std::string::const_iterator at);
+
 // Line `line` (1-based) of `text` without its line end; empty past the end.
 std::string locate_line(const std::string& text, int line);
 

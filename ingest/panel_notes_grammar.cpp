@@ -4,6 +4,8 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include "ingest/diagnostic.h"
+
 #include "ingest/column_roles.h"
 
 namespace yousaid {
@@ -14,12 +16,7 @@ namespace {
 
 using Iterator = std::string::const_iterator;
 
-int column_of(Iterator line_start, Iterator at) {
-    int column = 1;
-    for (; line_start != at; ++line_start)
-        if ((static_cast<unsigned char>(*line_start) & 0xC0) != 0x80) ++column;
-    return column;
-}
+int column_of(Iterator line_start, Iterator at) { return code_point_column(line_start, at); }
 
 std::string trim(const std::string& s) {
     const auto first = s.find_first_not_of(" \t");

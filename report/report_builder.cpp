@@ -112,28 +112,44 @@ Table themes_table(const Context& c) {
     return t;
 }
 
-Table crosstab_table(const Context& c, Dimension columns) {
+// A cross-tab as report tables: the theme and "All responses" columns, then at
+// most kColumnsPerTable other columns per table, so each fits an A4 page.
+std::vector<Block> crosstab_tables(const Context& c, Dimension columns) {
+    constexpr std::size_t kColumnsPerTable = 5;
     Crosstab x = crosstab(c.db, Dimension::theme, columns);
-    Table t;
-    t.caption = std::string("Share of responses raising each theme, by ") + dimension_name(columns);
-    t.header.push_back("Theme");
-    t.right_aligned.push_back(false);
-    bool small = false;
-    for (std::size_t col = 0; col < x.column_labels.size(); ++col) {
-        std::string mark = x.bases[col] < kSmallBase ? "*" : "";
-        small = small || !mark.empty();
-        t.header.push_back(x.column_labels[col] + " (n=" + with_commas(x.bases[col]) + ")" + mark);
-        t.right_aligned.push_back(true);
+    std::size_t others = x.column_labels.size() - 1;
+    std::size_t parts = others == 0 ? 1 : (others + kColumnsPerTable - 1) / kColumnsPerTable;
+    std::vector<Block> tables;
+    for (std::size_t part = 0; part < parts; ++part) {
+        std::vector<std::size_t> shown = {0};
+        for (std::size_t col = 1 + part * kColumnsPerTable; col <= others && col <= (part + 1) * kColumnsPerTable; ++col) {
+            shown.push_back(col);
+        }
+        Table t;
+        t.caption = std::string("Share of responses raising each theme, by ") + dimension_name(columns);
+        if (parts > 1) t.caption += " (" + std::to_string(part + 1) + " of " + std::to_string(parts) + ")";
+        t.header.push_back("Theme");
+        t.right_aligned.push_back(false);
+        bool small = false;
+        for (std::size_t col : shown) {
+            std::string mark = x.bases[col] < kSmallBase ? "*" : "";
+            small = small || !mark.empty();
+            t.header.push_back(x.column_labels[col] + " (n=" + with_commas(x.bases[col]) + ")" + mark);
+            t.right_aligned.push_back(true);
+        }
+        for (std::size_t r = 0; r < x.row_keys.size(); ++r) {
+            std::vector<std::string> row = {x.row_labels[r]};
+            for (std::size_t col : shown) row.push_back(whole_percent(x.percent(r, col)));
+            t.rows.push_back(row);
+        }
+        if (part + 1 == parts) {
+            t.note = "Column percentages: of the responses in each column, the share that raised the theme. One "
+                     "response can raise several themes, so columns add to more than 100%.";
+        }
+        if (small) t.note += std::string(t.note.empty() ? "" : " ") + "* Fewer than 30 responses: read with caution.";
+        tables.push_back(std::move(t));
     }
-    for (std::size_t r = 0; r < x.row_keys.size(); ++r) {
-        std::vector<std::string> row = {x.row_labels[r]};
-        for (std::size_t col = 0; col < x.column_labels.size(); ++col) row.push_back(whole_percent(x.percent(r, col)));
-        t.rows.push_back(row);
-    }
-    t.note = "Column percentages: of the responses in each column, the share that raised the theme. One response can "
-             "raise several themes, so columns add to more than 100%.";
-    if (small) t.note += " * Fewer than 30 responses: read with caution.";
-    return t;
+    return tables;
 }
 
 std::vector<Block> you_said_we_did(const Context& c) {
@@ -290,7 +306,9 @@ ReportBuild build_report(const Xapian::Database& db, const ReportInputs& inputs)
                 for (Block& b : you_said_we_did(c)) section.blocks.push_back(std::move(b));
             } else if (block.name == "crosstab" && block.arguments.size() == 2 && arg == "theme" &&
                        parse_dimension(block.arguments[1]) && block.arguments[1] != "theme") {
-                section.blocks.push_back(crosstab_table(c, *parse_dimension(block.arguments[1])));
+                for (Block& b : crosstab_tables(c, *parse_dimension(block.arguments[1]))) {
+                    section.blocks.push_back(std::move(b));
+                }
             } else {
                 build.errors.push_back({block.where,
                                         "unknown block: expected [reach channel|event|group], [themes], "

@@ -157,7 +157,7 @@ THEMES = {
         "bad": [
             "I have had to tell my story six times to six different people. Don't you talk to each other?",
             "The hospital didn't have my medication list and the GP didn't know I'd been admitted.",
-            "Social services and the NHS have separate records. {Rel} has {cond} and can't explain herself every time.",
+            "Social services and the NHS have separate records. {Rel} has {cond} and can't explain everything every time.",
             "I carry a folder of my own notes around because nobody else seems to have them.",
             "The discharge letter took {weeks} weeks to reach the surgery.",
             "Each visit someone new comes and asks the same questions. It's all in the folder but nobody reads it.",

@@ -34,6 +34,9 @@ Counts total_counts(const std::string& output) {
     return c;
 }
 
+// White space runs as one space, as text wraps differently in a PDF.
+std::string squeeze(const std::string& text) { return std::regex_replace(text, std::regex("\\s+"), " "); }
+
 // One store for the whole file: ingesting the corpus is the expensive part.
 struct Demo {
     TempDir dir;
@@ -165,4 +168,27 @@ TEST_CASE("the August report: headings, figures, a quote, £, no personal data")
     CHECK(text.find("Page 2 of ") != std::string::npos);
     CHECK_FALSE(std::regex_search(text, std::regex(R"([\w.]+@[\w-]+\.[a-z]{2,})")));
     CHECK_FALSE(std::regex_search(text, std::regex(R"(07\d{3} ?\d{3} ?\d{3})")));
+}
+
+TEST_CASE("the report's quotes are what people wrote, word for word") {
+    const Demo& d = demo();
+    std::string text = squeeze(d.pdf_text);
+    // A known quote: the GP access theme's best match in the sample corpus.
+    CHECK(text.find("“Evening or Saturday surgeries would make a huge difference to those of us who work.”") !=
+          std::string::npos);
+
+    std::string corpus = squeeze(run_command("cat " + corpus_files()).output);
+    corpus = std::regex_replace(corpus, std::regex("\"\""), "\"");
+    std::vector<std::string> quotes;
+    static const std::regex quote("“([^”]+)”");
+    for (std::sregex_iterator it(text.begin(), text.end(), quote), end; it != end; ++it) {
+        std::string q = (*it)[1];
+        if (q.size() > 4 && q.compare(q.size() - 4, 4, " …") == 0) q.resize(q.size() - 4);
+        quotes.push_back(q);
+    }
+    CHECK(quotes.size() >= 26);  // two or three for each of 13 themes
+    int verbatim = 0;
+    for (const std::string& q : quotes) verbatim += corpus.find(q) != std::string::npos;
+    // Quotes with curly quotes of their own are cut short by the pattern above.
+    CHECK(verbatim >= static_cast<int>(quotes.size()) * 9 / 10);
 }

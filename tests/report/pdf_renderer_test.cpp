@@ -214,6 +214,29 @@ TEST_CASE("a table that crosses pages repeats its header row") {
     CHECK(count(text, "Percentages are of all responses.") == 1);
 }
 
+TEST_CASE("a heading is never left alone at the foot of a page") {
+    // Fill the first section with ever more lines, so that for some count the
+    // second heading would fit at the foot of the page but its text would not.
+    TempDir dir;
+    const std::string path = (dir.path / "keep.pdf").string();
+    for (int lines = 30; lines <= 48; ++lines) {
+        CAPTURE(lines);
+        ReportDocument d;
+        d.title = "Keep";
+        std::string filler;
+        for (int i = 0; i < lines; ++i) filler += "Filler line " + std::to_string(i) + "\n";
+        d.sections.push_back(Section{"First section", {Paragraph{filler}}});
+        d.sections.push_back(Section{"Second section", {Paragraph{"Opening words of the second section."}}});
+        REQUIRE(render_pdf(d, path) == "");
+        std::string text = run("pdftotext -enc UTF-8 -f 3 '" + path + "' -");
+        std::size_t heading = text.find("Second section");
+        std::size_t words = text.find("Opening words");
+        REQUIRE(heading != std::string::npos);
+        REQUIRE(words != std::string::npos);
+        CHECK(text.find('\f', heading) == text.find('\f', words));  // the same page
+    }
+}
+
 TEST_CASE("a draft carries a DRAFT mark on every page") {
     // pdftotext reads diagonal text letter by letter, so look for the 45° text
     // matrix in the uncompressed page content instead.
