@@ -101,8 +101,12 @@ std::string attribution(const Response& r) {
     if (who.empty()) who = "Participant";
     who[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(who[0])));
 
+    // "Telephone survey" says all that "Telephone, Telephone survey" would.
+    std::string channel = fold_case(r.channel), event = fold_case(r.event);
     std::string where = r.channel;
-    if (!r.event.empty() && fold_case(r.event) != fold_case(r.channel)) {
+    if (!event.empty() && event.find(channel) != std::string::npos) {
+        where = r.event;
+    } else if (!event.empty() && channel.find(event) == std::string::npos) {
         where += (where.empty() ? "" : ", ") + r.event;
     }
     if (!r.date.empty()) where += (where.empty() ? "" : ", ") + month_year(r.date);

@@ -57,6 +57,18 @@ struct Context {
     std::vector<std::string>* warnings;
 };
 
+// The codebook's themes that some response raised, most raised first; ties
+// keep codebook order.
+std::vector<std::pair<const Theme*, Xapian::doccount>> themes_by_count(const Context& c) {
+    std::vector<std::pair<const Theme*, Xapian::doccount>> out;
+    for (const Theme& t : c.codebook.themes) {
+        auto found = c.summary.by_theme.find(t.id);
+        if (found != c.summary.by_theme.end() && found->second > 0) out.emplace_back(&t, found->second);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    return out;
+}
+
 Table reach_table(const Context& c, const std::string& by) {
     Table t;
     Xapian::doccount all = c.summary.responses;
@@ -102,10 +114,8 @@ Table themes_table(const Context& c) {
     t.caption = "Themes raised";
     t.header = {"Theme", "Responses", "Share of responses"};
     t.right_aligned = {false, true, true};
-    for (const auto& [id, n] : largest_first(c.summary.by_theme)) {
-        auto title = c.theme_titles.find(id);
-        t.rows.push_back({title == c.theme_titles.end() ? id : title->second, with_commas(n),
-                          percent_of(n, c.summary.responses)});
+    for (const auto& [theme, n] : themes_by_count(c)) {
+        t.rows.push_back({theme->title, with_commas(n), percent_of(n, c.summary.responses)});
     }
     t.note = with_commas(c.summary.untagged) + " responses (" + percent_of(c.summary.untagged, c.summary.responses) +
              ") raised none of these themes; many were about other matters or too short to code.";
@@ -156,10 +166,8 @@ std::vector<Block> you_said_we_did(const Context& c) {
     Crosstab by_channel = crosstab(c.db, Dimension::theme, Dimension::channel);
     Crosstab by_group = crosstab(c.db, Dimension::theme, Dimension::group);
     std::vector<Block> blocks;
-    for (const auto& [id, n] : largest_first(c.summary.by_theme)) {
-        auto theme = std::find_if(c.codebook.themes.begin(), c.codebook.themes.end(),
-                                  [&](const Theme& t) { return t.id == id; });
-        if (theme == c.codebook.themes.end()) continue;
+    for (const auto& [theme, n] : themes_by_count(c)) {
+        const std::string& id = theme->id;
         ThemeStatement s;
         s.title = theme->title;
         s.summary = with_commas(n) + (n == 1 ? " response" : " responses") + " (" +

@@ -93,6 +93,21 @@ TEST_CASE("ingesting the same files again changes nothing") {
     CHECK(again.unchanged == first.accepted);
 }
 
+TEST_CASE("tagging again with the same codebook changes nothing; a bad codebook is refused whole") {
+    const Demo& d = demo();
+    auto again = run_command(kBinary + " tag --store " + d.store + " --codebook " + kSource + "/corpus/codebook.txt");
+    CHECK(again.exit_code == 0);
+    CHECK(std::regex_search(again.output, std::regex(R"(^tagged \d+ responses with 13 themes and \d+ groups; 0 changed\n$)")));
+
+    TempDir dir;
+    std::string bad = dir.write("codebook.txt", "theme broken\n  title: Broken\n  rule: (bus OR\n");
+    auto refused = run_command(kBinary + " tag --store " + d.store + " --codebook " + bad);
+    CHECK(refused.exit_code == 1);
+    CHECK(refused.output.find(bad + ":3:9: error: rule is not a valid query: ") != std::string::npos);
+    CHECK(refused.output.find("    rule: (bus OR\n            ^\n") != std::string::npos);
+    CHECK(refused.output.find("yousaid: nothing tagged: the codebook has errors\n") != std::string::npos);
+}
+
 TEST_CASE("Xapian's own tools open the store") {
     const Demo& d = demo();
     // Debian installs Xapian's delve as xapian-delve.
