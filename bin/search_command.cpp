@@ -37,7 +37,7 @@ void print_facets(const char* title, const std::map<std::string, Xapian::doccoun
 
 void print_text(const SearchResults& r, const std::string& query) {
     std::cout << r.total << (r.total == 1 ? " response matches" : " responses match");
-    if (!query.empty()) std::cout << " " << query;
+    if (!query.empty()) std::cout << ": " << query;
     std::cout << "\n";
     int rank = 0;
     for (const SearchHit& hit : r.hits) {
@@ -83,7 +83,7 @@ int run(const SearchArguments& args) {
     if (args.format == "json") {
         print_json(results);
     } else {
-        print_text(results, options.query.empty() ? "" : "\"" + options.query + "\"");
+        print_text(results, options.query);
     }
     return 0;
 }

@@ -119,7 +119,7 @@ TEST_CASE("Xapian's own tools open the store") {
 TEST_CASE("search: stemming, phrases, filters, JSON shape and exact facets") {
     const Demo& d = demo();
     std::string text = d.search("--limit 3 'transport NEAR rural'");
-    CHECK(std::regex_search(text, std::regex(R"(^\d+ responses match "transport NEAR rural")")));
+    CHECK(std::regex_search(text, std::regex(R"(^\d+ responses match: transport NEAR rural\n)")));
     CHECK(text.find("[Transport]") != std::string::npos);
     CHECK(text.find("Themes:") != std::string::npos);
 
