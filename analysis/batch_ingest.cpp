@@ -5,13 +5,13 @@
 
 #include "analysis/batch_writer.h"
 #include "ingest/content_hash.h"
-#include "ingest/csv_reader.h"
-#include "ingest/panel_notes_reader.h"
 #include "ingest/text_file.h"
 
 namespace yousaid {
 
 namespace {
+
+constexpr std::size_t kProgressEvery = 1000;
 
 std::string utc_now() {
     std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -20,39 +20,49 @@ std::string utc_now() {
     return buffer;
 }
 
-bool ends_with(const std::string& s, const std::string& suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 }  // namespace
 
-std::string input_format(const std::string& path) { return ends_with(path, ".txt") ? "panel notes" : "csv"; }
-
 BatchResult ingest_file(Xapian::WritableDatabase& db, const std::string& path, const IngestOptions& options) {
-    std::string text = read_utf8_file(path);
+    std::string bytes = read_file_bytes(path);
+    InputRead input = read_input(path, bytes, options.input);
 
-    BatchRecord record;
+    BatchResult result;
+    BatchRecord& record = result.record;
     record.file = path;
-    record.content_hash = sha1_hex(text);
+    record.content_hash = sha1_hex(bytes);
     record.id = record.content_hash.substr(0, 12);
     record.ingested_at = utc_now();
-    record.format = input_format(path);
-
-    ReadResult read = record.format == "csv" ? read_csv_responses(text, path) : read_panel_notes(text, path);
+    record.format = input.format;
+    record.encoding = input.encoding;
+    record.sheet = input.sheet;
+    if (!input.errors.empty()) {
+        result.refused = input.errors;
+        return result;
+    }
+    result.rejected = std::move(input.read.rejected);
+    if (options.strict && !result.rejected.empty()) {
+        result.refused.push_back(result.rejected.front().diagnostic);
+        record.read = static_cast<int>(input.read.responses.size() + result.rejected.size());
+        record.rejected = static_cast<int>(result.rejected.size());
+        return result;
+    }
 
     BatchWriter writer(db, record);
     ResponseNormaliser normaliser(options.defaults, record.id);
-    for (const RawResponse& raw : read.responses) writer.put(normaliser.normalise(raw));
-    for (const RejectedRecord& rejected : read.rejected) writer.reject(rejected);
+    const std::size_t total = input.read.responses.size();
+    for (std::size_t i = 0; i < total; ++i) {
+        writer.put(normaliser.normalise(input.read.responses[i]));
+        if (options.progress && (i + 1) % kProgressEvery == 0) options.progress(i + 1, total);
+    }
+    for (const RejectedRecord& rejected : result.rejected) writer.reject(rejected);
     writer.record().redactions = normaliser.redactions();
 
-    BatchResult result;
     if (options.codebook && !writer.written().empty()) {
         result.tagging = tag_responses(db, *options.codebook, writer.written());
     }
     writer.commit();
-    result.record = writer.record();
-    result.rejected = std::move(read.rejected);
+    if (options.progress) options.progress(total, total);
+    record = writer.record();
     return result;
 }
 

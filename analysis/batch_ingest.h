@@ -1,8 +1,9 @@
 #pragma once
 // Ingest of one file as one batch, as a stream of steps:
-//   read bytes -> parse records (csv_reader / panel_notes_reader)
+//   read bytes -> find kind and encoding, parse records, map columns (input_file)
 //   -> normalise (NFC, defaults, redaction, ids) -> build documents -> one writer
 // -> tag the batch (when a codebook is given) -> one commit.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 
 #include "analysis/batch_record.h"
 #include "analysis/tagger.h"
+#include "ingest/input_file.h"
 #include "ingest/raw_response.h"
 #include "ingest/response_normaliser.h"
 
@@ -18,19 +20,23 @@ namespace yousaid {
 struct IngestOptions {
     ResponseDefaults defaults;
     const CompiledCodebook* codebook = nullptr;  // tag the batch before it commits
+    InputOptions input;                          // sheet, column map
+    bool strict = false;                         // refuse the whole batch on its first rejected record
+    // Called now and then with the records written so far and the total.
+    std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
 struct BatchResult {
     BatchRecord record;
     std::vector<RejectedRecord> rejected;  // in file order
     TaggingSummary tagging;
+    // Why the batch was refused, when it was: nothing of it is in the store.
+    std::vector<Diagnostic> refused;
+    bool landed() const { return refused.empty(); }
 };
 
-// "panel notes" for a .txt file, "csv" otherwise.
-std::string input_format(const std::string& path);
-
-// Throws FileError when the file cannot be read or is not UTF-8, and lets
-// Xapian errors through; in both cases nothing of the batch is in the store.
+// Throws FileError when the file cannot be read, and lets Xapian errors
+// through; in those cases, as when refused, nothing of the batch is in the store.
 BatchResult ingest_file(Xapian::WritableDatabase& db, const std::string& path, const IngestOptions& options);
 
 }  // namespace yousaid

@@ -18,7 +18,7 @@ std::string to_json(const BatchRecord& b) {
                        {"postcodes", b.redactions.postcodes},
                        {"names", b.redactions.names}};
     return json{{"id", b.id},           {"file", b.file},         {"content_hash", b.content_hash},
-                {"ingested_at", b.ingested_at}, {"format", b.format}, {"read", b.read},
+                {"ingested_at", b.ingested_at}, {"format", b.format}, {"encoding", b.encoding}, {"sheet", b.sheet}, {"read", b.read},
                 {"accepted", b.accepted}, {"replaced", b.replaced}, {"rejected", b.rejected},
                 {"unchanged", b.unchanged}, {"redactions", redactions}}
         .dump();
@@ -32,6 +32,8 @@ BatchRecord batch_record_from_json(const std::string& text) {
     b.content_hash = in.at("content_hash");
     b.ingested_at = in.at("ingested_at");
     b.format = in.at("format");
+    b.encoding = in.value("encoding", "");
+    b.sheet = in.value("sheet", "");
     b.read = in.at("read");
     b.accepted = in.at("accepted");
     b.replaced = in.at("replaced");

@@ -13,7 +13,9 @@ struct BatchRecord {
     std::string file;          // as named on the command line
     std::string content_hash;  // SHA-1 of the file's bytes
     std::string ingested_at;   // ISO 8601, UTC
-    std::string format;        // "csv" or "panel notes"
+    std::string format;        // "CSV", "TSV", "XLSX", "JSON Lines", "panel notes", ...
+    std::string encoding;      // as detected; "" for XLSX
+    std::string sheet;         // XLSX only
     int read = 0;              // records read = accepted + rejected + unchanged
     int accepted = 0;          // added or replaced
     int replaced = 0;          // of accepted, how many replaced an older version

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "analysis/campaign_count.h"
 #include "analysis/schema.h"
 #include "analysis/search.h"
 #include "analysis/tagger.h"
@@ -79,13 +80,15 @@ double Crosstab::percent(std::size_t row, std::size_t column) const {
     return bases[column] == 0 ? 0.0 : 100.0 * counts[row][column] / bases[column];
 }
 
-Crosstab crosstab(const Xapian::Database& db, Dimension rows, Dimension columns) {
+Crosstab crosstab(const Xapian::Database& db, Dimension rows, Dimension columns, const CrosstabOptions& options) {
+    CampaignCount campaigns(db);
     // One pass over every response, counting (row, column) pairs by key.
     std::map<std::pair<std::string, std::string>, Xapian::doccount> pairs;
     std::map<std::string, Xapian::doccount> row_totals, column_totals;
     Xapian::doccount untagged = 0, all = 0;
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
         Xapian::Document doc = db.get_document(*it);
+        if (!options.every_member && !campaigns.counts(*it, doc)) continue;
         std::vector<std::string> row_keys = keys_of(doc, rows);
         std::vector<std::string> column_keys = keys_of(doc, columns);
         ++all;
@@ -107,6 +110,9 @@ Crosstab crosstab(const Xapian::Database& db, Dimension rows, Dimension columns)
     Crosstab table;
     table.row_dimension = rows;
     table.column_dimension = columns;
+    table.campaigns = campaigns.campaigns();
+    table.campaign_members = campaigns.members();
+    table.every_member = options.every_member;
     table.row_keys = row_order.keys;
     table.row_labels = row_order.labels;
     if (rows == Dimension::theme && untagged > 0) {

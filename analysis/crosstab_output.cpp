@@ -65,6 +65,12 @@ std::string crosstab_text(const Crosstab& t) {
         out += "  " + pad_left(std::to_string(t.bases[c]) + std::string(7, ' '), widths[c]);
     }
     out += "\n\nA response can raise several themes, so a column can add to more than 100%.\n";
+    if (t.campaigns > 0) {
+        std::string campaigns = std::to_string(t.campaigns) + (t.campaigns == 1 ? " campaign" : " campaigns") +
+                                " with " + std::to_string(t.campaign_members) + " responses";
+        out += t.every_member ? "Campaigns: every response counted, " + campaigns + ".\n"
+                              : "Campaigns counted once: " + campaigns + " (use --every-member to count each).\n";
+    }
     return out;
 }
 
@@ -100,7 +106,10 @@ std::string crosstab_json(const Crosstab& t) {
                 {"columns_by", dimension_name(t.column_dimension)},
                 {"rows", rows},
                 {"columns", columns},
-                {"cells", cells}};
+                {"cells", cells},
+                {"campaigns", {{"campaigns", t.campaigns},
+                               {"responses", t.campaign_members},
+                               {"counted_once", !t.every_member}}}};
     return out.dump(2) + "\n";
 }
 

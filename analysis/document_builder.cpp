@@ -1,5 +1,6 @@
 #include "analysis/document_builder.h"
 
+#include "analysis/campaigns.h"
 #include "analysis/schema.h"
 #include "ingest/unicode_text.h"
 
@@ -38,6 +39,11 @@ Xapian::Document DocumentBuilder::build(const Response& r) {
     term_generator_.index_text(r.redacted_text);
 
     doc.add_boolean_term(id_term(r.id));
+    for (const std::string& term : near_duplicate_terms(r.redacted_text)) doc.add_boolean_term(term);
+    if (!r.campaign.empty()) {
+        doc.add_boolean_term(schema::kCampaignPrefix + r.campaign);
+        doc.add_value(schema::kCampaignSlot, r.campaign);
+    }
     doc.add_boolean_term(schema::kBatchPrefix + r.batch);
     add_filter(doc, schema::kEventPrefix, r.event);
     add_filter(doc, schema::kChannelPrefix, r.channel);

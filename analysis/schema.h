@@ -19,6 +19,8 @@ inline constexpr const char* kQuestionPrefix = "XQ";    // XQ<question slug>
 inline constexpr const char* kThemePrefix = "XT";       // XT<theme id>
 inline constexpr const char* kGroupPrefix = "XG";       // XG<group id>
 inline constexpr const char* kAttributePrefix = "XA";   // XA<attribute>:<value slug>
+inline constexpr const char* kCampaignPrefix = "XK";    // XK<campaign id>: members of a campaign
+inline constexpr const char* kNearDuplicatePrefix = "XH";  // XH<band><hash>: MinHash LSH buckets
 
 // Value slots.
 enum Slot : unsigned {
@@ -30,6 +32,7 @@ enum Slot : unsigned {
     kThemesSlot = 5,       // theme ids joined by '\n', for exact facets
     kGroupsSlot = 6,       // group ids joined by '\n'
     kBatchSlot = 7,        // batch id
+    kCampaignSlot = 8,     // campaign id (the id of its first member), empty when not in one
 };
 
 // Metadata keys. A batch's record is written in the same commit as its documents.

@@ -1,6 +1,7 @@
 #pragma once
 // Who the store heard from, counted once over every response: totals by
 // channel, event, group and theme, the dates covered, and what ingest rejected.
+// A campaign (campaigns.h) counts once in the totals, as its first member.
 #include <map>
 #include <string>
 
@@ -9,12 +10,15 @@
 namespace yousaid {
 
 struct StoreSummary {
-    Xapian::doccount responses = 0;
-    Xapian::doccount untagged = 0;        // responses no theme caught
+    Xapian::doccount responses = 0;       // every response
+    Xapian::doccount counted = 0;         // the base of the totals: a campaign once
+    Xapian::doccount campaigns = 0;       // campaigns of two or more responses
+    Xapian::doccount campaign_members = 0;  // their responses, first members included
+    Xapian::doccount untagged = 0;        // counted responses no theme caught
     int rejected = 0;                     // records rejected over all batches
     int batches = 0;
     std::string first_date, last_date;    // YYYY-MM-DD; empty when no response has a date
-    std::map<std::string, Xapian::doccount> by_channel, by_event, by_group, by_theme;
+    std::map<std::string, Xapian::doccount> by_channel, by_event, by_group, by_theme;  // of `counted`
 };
 
 StoreSummary summarise_store(const Xapian::Database& db);

@@ -11,6 +11,11 @@ void add_tag_command(CLI::App& app, int& exit_code);
 void add_search_command(CLI::App& app, int& exit_code);
 void add_crosstab_command(CLI::App& app, int& exit_code);
 void add_report_command(CLI::App& app, int& exit_code);
+void add_inspect_command(CLI::App& app, int& exit_code);
+void add_batches_command(CLI::App& app, int& exit_code);
+void add_remove_batch_command(CLI::App& app, int& exit_code);
+void add_rejects_command(CLI::App& app, int& exit_code);
+void add_campaigns_command(CLI::App& app, int& exit_code);
 
 // --store DIR, shared by every command.
 void add_store_option(CLI::App& command, std::string& store);

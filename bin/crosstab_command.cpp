@@ -15,11 +15,14 @@ struct CrosstabArguments {
     std::string rows = "theme";
     std::string columns;
     std::string format = "text";
+    bool every_member = false;
 };
 
 int run(const CrosstabArguments& args) {
     Xapian::Database db = open_store(resolve_store_path(args.store));
-    Crosstab table = crosstab(db, *parse_dimension(args.rows), *parse_dimension(args.columns));
+    CrosstabOptions options;
+    options.every_member = args.every_member;
+    Crosstab table = crosstab(db, *parse_dimension(args.rows), *parse_dimension(args.columns), options);
     if (args.format == "csv") std::cout << crosstab_csv(table);
     else if (args.format == "json") std::cout << crosstab_json(table);
     else std::cout << crosstab_text(table);
@@ -38,6 +41,8 @@ void add_crosstab_command(CLI::App& app, int& exit_code) {
         ->required()
         ->check(CLI::IsMember({"group", "channel", "event", "theme"}));
     cmd->add_option("--format", args->format, "text, csv or json")->check(CLI::IsMember({"text", "csv", "json"}));
+    cmd->add_flag("--every-member", args->every_member,
+                  "count every response of a campaign (identical or near-identical submissions), not the campaign once");
     cmd->callback([args, &exit_code] { exit_code = run(*args); });
 }
 

@@ -1,3 +1,6 @@
+#include <unistd.h>
+
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -5,7 +8,9 @@
 #include "analysis/batch_ingest.h"
 #include "analysis/store.h"
 #include "bin/commands.h"
+#include "bin/progress_line.h"
 #include "ingest/date_text.h"
+#include "ingest/encoding.h"
 #include "ingest/text_file.h"
 
 namespace yousaid::cli {
@@ -17,6 +22,10 @@ struct IngestArguments {
     std::vector<std::string> files;
     ResponseDefaults defaults;
     std::string codebook;
+    std::string map;
+    std::string sheet;
+    bool strict = false;
+    bool quiet = false;
 };
 
 std::string redaction_line(const RedactionCounts& c) {
@@ -33,11 +42,39 @@ std::string redaction_line(const RedactionCounts& c) {
     return out;
 }
 
+std::optional<MapFile> load_map(const std::string& path) {
+    std::string bytes = read_file_bytes(path);
+    DecodedText decoded = decode_text(bytes, path);
+    if (decoded.error) {
+        std::cerr << decoded.error->format();
+        return std::nullopt;
+    }
+    MapFileParse parse = parse_map_file(decoded.text, path);
+    for (const Diagnostic& d : parse.errors) std::cerr << d.format();
+    if (!parse.errors.empty()) return std::nullopt;
+    return parse.map;
+}
+
+std::string describe_file(const BatchRecord& b) {
+    std::string out = b.format;
+    if (!b.encoding.empty()) out += ", " + b.encoding;
+    if (!b.sheet.empty()) out += ", sheet \"" + b.sheet + "\"";
+    return out;
+}
+
 int run(const IngestArguments& args) {
     // A misspelt file name should not leave a new, empty store behind.
     for (const std::string& file : args.files) {
         if (!std::filesystem::is_regular_file(file)) {
             std::cerr << "yousaid: " << file << ": no such file; nothing ingested\n";
+            return 1;
+        }
+    }
+    std::optional<MapFile> map;
+    if (!args.map.empty()) {
+        map = load_map(args.map);
+        if (!map) {
+            std::cerr << "yousaid: nothing ingested: the column map has errors\n";
             return 1;
         }
     }
@@ -52,28 +89,50 @@ int run(const IngestArguments& args) {
         }
         codebook = std::move(load.compiled);
     }
-    IngestOptions options{args.defaults, codebook ? &*codebook : nullptr};
+    IngestOptions options;
+    options.defaults = args.defaults;
+    options.codebook = codebook ? &*codebook : nullptr;
+    options.input.sheet = args.sheet;
+    options.input.map = map ? &*map : nullptr;
+    options.strict = args.strict;
+    bool show_progress = !args.quiet && ::isatty(STDERR_FILENO);
 
     BatchRecord total;
-    int failed_files = 0;
+    int refused = 0;
     for (const std::string& file : args.files) {
+        ProgressLine progress(file, show_progress);
+        options.progress = [&progress](std::size_t done, std::size_t all) { progress.update(done, all); };
+        BatchResult result;
         try {
-            BatchResult result = ingest_file(db, file, options);
-            for (const RejectedRecord& r : result.rejected) std::cerr << r.diagnostic.format();
-            const BatchRecord& b = result.record;
-            std::cout << file << ": " << b.format << ", batch " << b.id << ": " << b.counts_line();
-            if (b.replaced) std::cout << " (" << b.replaced << " replaced)";
-            std::cout << "\n";
-            if (b.redactions.total()) std::cout << "  redacted " << redaction_line(b.redactions) << "\n";
-            total.read += b.read;
-            total.accepted += b.accepted;
-            total.rejected += b.rejected;
-            total.unchanged += b.unchanged;
-            total.replaced += b.replaced;
+            result = ingest_file(db, file, options);
         } catch (const FileError& e) {
+            progress.clear();
             std::cerr << "yousaid: " << e.what() << "\n";
-            ++failed_files;
+            ++refused;
+            continue;
         }
+        progress.clear();
+        const BatchRecord& b = result.record;
+        if (!result.landed()) {
+            for (const Diagnostic& d : result.refused) {
+                if (d.where.line == 0) std::cerr << "yousaid: " << d.message << "\n";
+                else std::cerr << d.format();
+            }
+            std::cerr << "yousaid: " << file << ": refused; nothing of it is in the store"
+                      << (args.strict && b.rejected ? " (--strict: a record was rejected)" : "") << "\n";
+            ++refused;
+            continue;
+        }
+        for (const RejectedRecord& r : result.rejected) std::cerr << r.diagnostic.format();
+        std::cout << file << ": " << describe_file(b) << ", batch " << b.id << ": " << b.counts_line();
+        if (b.replaced) std::cout << " (" << b.replaced << " replaced)";
+        std::cout << "\n";
+        if (b.redactions.total()) std::cout << "  redacted " << redaction_line(b.redactions) << "\n";
+        total.read += b.read;
+        total.accepted += b.accepted;
+        total.rejected += b.rejected;
+        total.unchanged += b.unchanged;
+        total.replaced += b.replaced;
     }
     if (args.files.size() > 1) std::cout << "total: ";
     std::cout << total.counts_line();
@@ -81,10 +140,10 @@ int run(const IngestArguments& args) {
     std::cout << "\n";
     if (total.rejected) {
         std::cout << total.rejected << " rejected " << (total.rejected == 1 ? "record is" : "records are")
-                  << " kept in the store with the reason\n";
+                  << " kept in the store with the reason (yousaid rejects)\n";
     }
-    if (failed_files) {
-        std::cerr << "yousaid: nothing was ingested from " << failed_files << " of " << args.files.size()
+    if (refused) {
+        std::cerr << "yousaid: nothing was ingested from " << refused << " of " << args.files.size()
                   << (args.files.size() == 1 ? " file" : " files") << " (see above)\n";
         return 1;
     }
@@ -96,7 +155,10 @@ int run(const IngestArguments& args) {
 void add_ingest_command(CLI::App& app, int& exit_code) {
     auto args = std::make_shared<IngestArguments>();
     CLI::App* cmd = app.add_subcommand(
-        "ingest", "Import responses: CSV files and stakeholder-panel notes (.txt), one batch per file");
+        "ingest",
+        "Import responses, one batch per file: CSV, TSV or semicolon-separated text in UTF-8, UTF-16 or\n"
+        "Windows-1252 (survey exports with one or two header rows), XLSX, JSON Lines (.jsonl), and\n"
+        "stakeholder-panel notes (.txt)");
     add_store_option(*cmd, args->store);
     cmd->add_option("--event", args->defaults.event, "event name for rows whose file gives none");
     cmd->add_option("--channel", args->defaults.channel, "channel for rows whose file gives none");
@@ -106,7 +168,11 @@ void add_ingest_command(CLI::App& app, int& exit_code) {
         });
     cmd->add_option("--question", args->defaults.question, "question for rows whose file gives none");
     cmd->add_option("--codebook", args->codebook, "tag each batch with this codebook before it commits");
-    cmd->add_option("files", args->files, "CSV files and panel notes to import")->required();
+    cmd->add_option("--map", args->map, "a column map saying which column is what (README: Column maps)");
+    cmd->add_option("--sheet", args->sheet, "XLSX: the sheet to read (default the first)");
+    cmd->add_flag("--strict", args->strict, "refuse a whole file at its first rejected record");
+    cmd->add_flag("-q,--quiet", args->quiet, "no progress line, only the counts");
+    cmd->add_option("files", args->files, "the files to import")->required();
     cmd->callback([args, &exit_code] {
         if (!args->defaults.date.empty()) args->defaults.date = *parse_date(args->defaults.date);
         exit_code = run(*args);

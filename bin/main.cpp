@@ -21,7 +21,12 @@ int main(int argc, char** argv) {
         "  yousaid report --actions corpus/actions.csv --out august-report.pdf\n"
         "Run 'yousaid COMMAND --help' for a command's options.");
     int exit_code = 0;
+    yousaid::cli::add_inspect_command(app, exit_code);
     yousaid::cli::add_ingest_command(app, exit_code);
+    yousaid::cli::add_batches_command(app, exit_code);
+    yousaid::cli::add_remove_batch_command(app, exit_code);
+    yousaid::cli::add_rejects_command(app, exit_code);
+    yousaid::cli::add_campaigns_command(app, exit_code);
     yousaid::cli::add_tag_command(app, exit_code);
     yousaid::cli::add_search_command(app, exit_code);
     yousaid::cli::add_crosstab_command(app, exit_code);

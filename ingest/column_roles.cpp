@@ -22,6 +22,21 @@ const Synonym kSynonyms[] = {
     {"method", ColumnRole::channel},  {"date", ColumnRole::date},
     {"responsedate", ColumnRole::date}, {"submitted", ColumnRole::date},
     {"question", ColumnRole::question}, {"topic", ColumnRole::question},
+    // Survey tools' own names (SurveyMonkey, Smart Survey, Microsoft Forms, Citizen Space).
+    {"userid", ColumnRole::id},       {"responsenumber", ColumnRole::id},
+    {"submissionid", ColumnRole::id}, {"uniqueresponsenumber", ColumnRole::id},
+    {"startdate", ColumnRole::date},  {"started", ColumnRole::date},
+    {"starttime", ColumnRole::date},  {"datesubmitted", ColumnRole::date},
+    {"completiontime", ColumnRole::date}, {"enddate", ColumnRole::date},
+    {"timestamp", ColumnRole::date},  {"submissiondate", ColumnRole::date},
+    {"submittedon", ColumnRole::date}, {"responsesubmitted", ColumnRole::date},
+    {"email", ColumnRole::personal},  {"emailaddress", ColumnRole::personal},
+    {"name", ColumnRole::personal},   {"fullname", ColumnRole::personal},
+    {"firstname", ColumnRole::personal}, {"lastname", ColumnRole::personal},
+    {"surname", ColumnRole::personal}, {"ipaddress", ColumnRole::personal},
+    {"phone", ColumnRole::personal},  {"phonenumber", ColumnRole::personal},
+    {"telephone", ColumnRole::personal}, {"address", ColumnRole::personal},
+    {"streetaddress", ColumnRole::personal},
 };
 
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -78,7 +93,9 @@ std::vector<Column> assign_column_roles(const std::vector<std::string>& header) 
         for (int n = 2; names.count(name); ++n) name = base + "_" + std::to_string(n);
         names.insert(name);
         ColumnRole role = role_of(header[i]);
-        if (role != ColumnRole::attribute && !taken.insert(role).second) role = ColumnRole::attribute;
+        if (role != ColumnRole::attribute && role != ColumnRole::personal && !taken.insert(role).second) {
+            role = ColumnRole::attribute;
+        }
         columns.push_back({role, name});
     }
     return columns;

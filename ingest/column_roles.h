@@ -11,7 +11,9 @@
 
 namespace yousaid {
 
-enum class ColumnRole { id, text, event, channel, date, question, attribute };
+// `personal` columns (names, email and IP addresses, phone numbers, street
+// addresses) that survey tools export are never stored.
+enum class ColumnRole { id, text, event, channel, date, question, attribute, personal };
 
 struct Column {
     ColumnRole role = ColumnRole::attribute;

@@ -58,7 +58,7 @@ constexpr const char* kAfterUnquoted = "end of unquoted field";
 
 // Parses one record at `first`, advancing it past the record's line end.
 // Throws x3::expectation_failure on a malformed record.
-void parse_record(Iterator& first, Iterator last, RecordState& state) {
+void parse_record(Iterator& first, Iterator last, char delimiter, RecordState& state) {
     auto start = [&](auto& ctx) {
         state.field_start = x3::_where(ctx).begin();
         state.value.clear();
@@ -71,7 +71,8 @@ void parse_record(Iterator& first, Iterator last, RecordState& state) {
     auto finish = [&](auto&) { state.fields.emplace_back(state.field_start, state.value); };
 
     auto const line_end = x3::lit("\r\n") | x3::lit('\n');
-    auto const field_end = &(x3::lit(',') | line_end | x3::eoi);
+    auto const separator = x3::lit(delimiter);
+    auto const field_end = &(separator | line_end | x3::eoi);
     auto const closing_quote = x3::rule<class closing_quote_>{kClosingQuote} = x3::lit('"');
     auto const after_quoted = x3::rule<class after_quoted_>{kAfterClosingQuote} = field_end;
     auto const after_unquoted = x3::rule<class after_unquoted_>{kAfterUnquoted} = field_end;
@@ -80,9 +81,9 @@ void parse_record(Iterator& first, Iterator last, RecordState& state) {
                         *(x3::raw[+~x3::char_('"')][append] | x3::lit("\"\"")[append_quote]) >
                         closing_quote > after_quoted;
     auto const unquoted =
-        x3::raw[*(x3::char_ - x3::char_(",\"\n") - x3::lit("\r\n"))][append] > after_unquoted;
+        x3::raw[*(x3::char_ - separator - x3::char_("\"\n") - x3::lit("\r\n"))][append] > after_unquoted;
     auto const field = x3::eps[start] >> (quoted | unquoted) >> x3::eps[finish];
-    auto const record = (field % ',') >> -line_end;
+    auto const record = (field % separator) >> -line_end;
 
     x3::parse(first, last, record);
 }
@@ -111,13 +112,17 @@ std::string CsvRecord::line_text(int wanted) const {
     return raw.substr(begin, end - begin);
 }
 
-std::vector<CsvRecord> parse_csv(const std::string& text, const std::string& file_name) {
+std::vector<CsvRecord> parse_csv(const std::string& text, const std::string& file_name,
+                                 char delimiter) {
     std::string_view body(text);
     if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
     const LineIndex index(body);
     const Iterator begin = body.data(), end = body.data() + body.size();
     auto offset = [&](Iterator at) { return static_cast<std::size_t>(at - begin); };
-    auto const blank_line = *x3::char_(" \t") >> (x3::lit("\r\n") | x3::lit('\n'));
+    // A space or tab that does not separate fields: "\t\t" is a record of three
+    // empty fields in tab-separated text, as ",," is in CSV.
+    auto const padding = x3::char_(" \t") - x3::lit(delimiter);
+    auto const blank_line = *padding >> (x3::lit("\r\n") | x3::lit('\n'));
 
     std::vector<CsvRecord> records;
     Iterator at = begin;
@@ -126,14 +131,14 @@ std::vector<CsvRecord> parse_csv(const std::string& text, const std::string& fil
         if (at == end) break;
         // Trailing spaces after the last line end are blank too.
         Iterator probe = at;
-        if (x3::parse(probe, end, *x3::char_(" \t") >> x3::eoi)) break;
+        if (x3::parse(probe, end, *padding >> x3::eoi)) break;
 
         CsvRecord record;
         record.line = index.line(offset(at));
         const Iterator record_start = at;
         RecordState state;
         try {
-            parse_record(at, end, state);
+            parse_record(at, end, delimiter, state);
             for (auto& [start, value] : state.fields)
                 record.fields.push_back(
                     {std::move(value), index.line(offset(start)), index.column(offset(start))});

@@ -1,10 +1,14 @@
 #pragma once
 // RFC 4180 records, read leniently (README "CSV columns"). Fields are separated by
-// commas; a field in double quotes may hold commas, doubled quotes ("" is one ")
-// and line breaks. Records end with LF or CRLF; the last may have no line end.
-// A leading UTF-8 BOM is skipped: positions and raw text start after it. Blank
-// lines (empty, or only spaces and tabs) between records are skipped and are not
-// records. A lone CR is kept as part of a field.
+// a delimiter chosen by the caller: a comma by default, or a tab or semicolon
+// (TSV, and the CSV that Excel writes where the decimal mark is a comma), which
+// behave exactly as the comma does. A field in double quotes may hold the
+// delimiter, doubled quotes ("" is one ") and line breaks. Records end with LF or
+// CRLF; the last may have no line end. A leading UTF-8 BOM is skipped: positions
+// and raw text start after it. Blank lines (empty, or only spaces and tabs that
+// are not the delimiter) between records are skipped and are not records: with
+// tabs as the delimiter, a line of tabs is a record of empty fields, as a line of
+// commas is in CSV. A lone CR is kept as part of a field.
 //
 // A malformed record is returned with an error and no fields, and reading resumes
 // after the line end that follows the error:
@@ -38,7 +42,9 @@ struct CsvRecord {
 };
 
 // Every record of `text` in file order, the header included. `file_name` is used
-// in the errors' locations.
-std::vector<CsvRecord> parse_csv(const std::string& text, const std::string& file_name);
+// in the errors' locations. `delimiter` separates fields; it must not be a double
+// quote, CR or LF.
+std::vector<CsvRecord> parse_csv(const std::string& text, const std::string& file_name,
+                                 char delimiter = ',');
 
 }  // namespace yousaid

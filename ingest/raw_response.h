@@ -11,7 +11,9 @@
 namespace yousaid {
 
 struct RawResponse {
-    SourceLocation where;       // where the record starts (line and column of its first field)
+    // Where the record starts (line and column of its first field); for one of
+    // several open questions in a row, where its answer is.
+    SourceLocation where;
     std::string source_id;      // the id the file gave, or empty
     std::string text;           // never empty: readers reject records without text
     std::string event;          // empty when the file does not say

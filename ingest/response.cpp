@@ -48,7 +48,8 @@ std::string to_json(const Response& r) {
                 {"original", r.original_text},
                 {"themes", tags_to_json(r.themes)},
                 {"groups", tags_to_json(r.groups)},
-                {"source", {{"file", r.source.file}, {"line", r.source.line}}}};
+                {"source", {{"file", r.source.file}, {"line", r.source.line}}},
+                {"campaign", r.campaign}};
     return out.dump();
 }
 
@@ -69,6 +70,7 @@ Response response_from_json(const std::string& text) {
         r.groups = tags_from_json(in.at("groups"));
         r.source.file = in.at("source").at("file").get<std::string>();
         r.source.line = in.at("source").at("line").get<int>();
+        r.campaign = in.value("campaign", "");  // absent in records written before campaigns
         return r;
     } catch (const json::exception& e) {
         throw std::runtime_error(std::string("not a response record: ") + e.what());

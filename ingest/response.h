@@ -30,6 +30,7 @@ struct Response {
     std::vector<Tag> themes;
     std::vector<Tag> groups;
     SourceLocation source;      // file and line it came from
+    std::string campaign;       // the id of its campaign's first member; empty when in none
 
     // SHA-1 of everything read from the input (not the batch, tags or source
     // position): equal hashes mean re-ingesting would change nothing.

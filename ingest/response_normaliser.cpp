@@ -1,5 +1,7 @@
 #include "ingest/response_normaliser.h"
 
+#include <filesystem>
+
 #include "ingest/content_hash.h"
 #include "ingest/unicode_text.h"
 
@@ -46,8 +48,10 @@ Response ResponseNormaliser::normalise(const RawResponse& raw) {
 
     std::string file_id = clean(raw.source_id);
     if (!file_id.empty()) {
-        std::string event = slug(r.event);
-        r.id = event.empty() ? file_id : event + "-" + file_id;
+        // Ids repeat across surveys ("1", "R17"): scope them by event, else by file name.
+        std::string scope = slug(r.event);
+        if (scope.empty()) scope = slug(std::filesystem::path(raw.where.file).stem().string());
+        r.id = scope.empty() ? file_id : scope + "-" + file_id;
     } else {
         std::string hash = r.content_hash().substr(0, 16);
         int occurrence = ++seen_content_[hash];

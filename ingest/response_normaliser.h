@@ -23,7 +23,8 @@ class ResponseNormaliser {
 public:
     ResponseNormaliser(ResponseDefaults defaults, std::string batch_id);
 
-    // Ids: with a file id, "<event slug>-<file id>"; without, a hash of the
+    // Ids: with a file id, "<event slug>-<file id>" (the file name's slug when
+    // there is no event: ids repeat across surveys); without, a hash of the
     // content, with "-2", "-3"... for repeats of the same content in one file,
     // so ids are stable when a file is renamed or re-ingested.
     Response normalise(const RawResponse& raw);

@@ -71,7 +71,7 @@ std::vector<std::pair<const Theme*, Xapian::doccount>> themes_by_count(const Con
 
 Table reach_table(const Context& c, const std::string& by) {
     Table t;
-    Xapian::doccount all = c.summary.responses;
+    Xapian::doccount all = c.summary.counted;  // a campaign once, as the counts are
     if (by == "group") {
         bool with_population = !c.population.by_group.empty();
         t.caption = "Responses from seldom-heard groups";
@@ -115,10 +115,15 @@ Table themes_table(const Context& c) {
     t.header = {"Theme", "Responses", "Share of responses"};
     t.right_aligned = {false, true, true};
     for (const auto& [theme, n] : themes_by_count(c)) {
-        t.rows.push_back({theme->title, with_commas(n), percent_of(n, c.summary.responses)});
+        t.rows.push_back({theme->title, with_commas(n), percent_of(n, c.summary.counted)});
     }
-    t.note = with_commas(c.summary.untagged) + " responses (" + percent_of(c.summary.untagged, c.summary.responses) +
+    t.note = with_commas(c.summary.untagged) + " responses (" + percent_of(c.summary.untagged, c.summary.counted) +
              ") raised none of these themes; many were about other matters or too short to code.";
+    if (c.summary.campaigns > 0) {
+        t.note += " " + with_commas(c.summary.campaign_members) + " identical or near-identical responses from " +
+                  with_commas(c.summary.campaigns) + (c.summary.campaigns == 1 ? " campaign are" : " campaigns are") +
+                  " counted once.";
+    }
     return t;
 }
 
@@ -171,7 +176,7 @@ std::vector<Block> you_said_we_did(const Context& c) {
         ThemeStatement s;
         s.title = theme->title;
         s.summary = with_commas(n) + (n == 1 ? " response" : " responses") + " (" +
-                    percent_of(n, c.summary.responses) + " of all) raised this.";
+                    percent_of(n, c.summary.counted) + " of all) raised this.";
         // Where it came up most: the channel and the group with the highest share.
         auto row = std::find(by_channel.row_keys.begin(), by_channel.row_keys.end(), id) - by_channel.row_keys.begin();
         std::size_t best = 0;

@@ -16,6 +16,12 @@ using yousaid::testing::TempDir;
 
 namespace {
 
+IngestOptions tagging_with(const CompiledCodebook& codebook) {
+    IngestOptions options;
+    options.codebook = &codebook;
+    return options;
+}
+
 const char* kSurvey =
     "Response ID,Date,Event,Channel,Question,Response,Age band,Carer\r\n"
     "R1,03/06/2014,Tesco Macclesfield,Face-to-face survey,What could be better?,"
@@ -125,7 +131,7 @@ TEST_CASE("a codebook tags the batch before it commits; search and crosstab see 
         CodebookLoad load = compile_codebook(kCodebook, "codebook.txt", db);
         REQUIRE(load.errors.empty());
         REQUIRE(load.compiled);
-        BatchResult result = ingest_file(db, dir.write("survey.csv", kSurvey), {{}, &*load.compiled});
+        BatchResult result = ingest_file(db, dir.write("survey.csv", kSurvey), tagging_with(*load.compiled));
         CHECK(result.tagging.changed == 2);
     }
     Xapian::Database db(store);

@@ -128,6 +128,59 @@ TEST_CASE("csv: malformed records are reported where they go wrong, then reading
     }
 }
 
+TEST_CASE("csv: tab and semicolon delimiters work exactly like the comma") {
+    struct Case {
+        char delimiter;
+        const char* input;
+        const char* records;
+    } cases[] = {
+        {'\t', "a\tb\n", "1:1=a 1:3=b"},
+        {'\t', "a\tb\r\nc\td", "1:1=a 1:3=b / 2:1=c 2:3=d"},
+        {'\t', "a\t\tc\n", "1:1=a 1:3= 1:4=c"},                    // empty field
+        {'\t', "a,b\tc;d\n", "1:1=a,b 1:5=c;d"},                     // other delimiters are data
+        {'\t', "\"a\tb\"\tc\n", "1:1=a\tb 1:7=c"},                   // quoted tab
+        {'\t', "\"say \"\"hi\"\"\"\tx\n", "1:1=say \"hi\" 1:14=x"},
+        {'\t', "\"one\r\ntwo\"\tx\r\ny\r\n", "1:1=one\\r\\ntwo 2:6=x / 3:1=y"},
+        {'\t', "\xEF\xBB\xBFid\ttext\n1\thi\n", "1:1=id 1:4=text / 2:1=1 2:3=hi"},
+        {'\t', "a\n\t\t\nb\n", "1:1=a / 2:1= 2:2= 2:3= / 3:1=b"},   // a line of tabs is a record
+        {'\t', "a\n  \nb\n", "1:1=a / 3:1=b"},                        // a line of spaces is blank
+        {'\t', " a \t b \n", "1:1= a  1:5= b "},
+        {';', "a;b\n", "1:1=a 1:3=b"},
+        {';', "a;b\r\nc;d", "1:1=a 1:3=b / 2:1=c 2:3=d"},
+        {';', "a;;c;\n", "1:1=a 1:3= 1:4=c 1:6="},
+        {';', "1,5;x\ty\n", "1:1=1,5 1:5=x\ty"},                      // decimal commas are data
+        {';', "\"a;b\";c\n", "1:1=a;b 1:7=c"},                         // quoted semicolon
+        {';', "\"one\ntwo\";x\ny\n", "1:1=one\\ntwo 2:6=x / 3:1=y"},
+        {';', "a\n\t \nb\n", "1:1=a / 3:1=b"},                        // spaces and tabs are blank
+        {';', "a;b\"c;d\ne;f\n", "!1:4 / 2:1=e 2:3=f"},
+        {';', "\"a\"b;c\nd\n", "!1:4 / 2:1=d"},
+        {'\t', "\"a\" \tc\nd\n", "!1:4 / 2:1=d"},
+        {'\t', "x\ny\t\"abc\nz\tw\n", "1:1=x / !2:3"},
+    };
+    for (const Case& c : cases) {
+        const std::string input = c.input;
+        CAPTURE(input);
+        CAPTURE(c.delimiter);
+        CHECK(render(parse_csv(c.input, "f.tsv", c.delimiter)) == c.records);
+    }
+}
+
+TEST_CASE("csv: a comma is data when the delimiter is a tab, and the default is a comma") {
+    CHECK(render(parse_csv("a,b\tc\n", "f.csv")) == "1:1=a 1:3=b\tc");
+    CHECK(render(parse_csv("a,b\tc\n", "f.tsv", '\t')) == "1:1=a,b 1:5=c");
+    CHECK(render(parse_csv("a,b;c\n", "f.csv", ';')) == "1:1=a,b 1:5=c");
+}
+
+TEST_CASE("csv: errors with a tab delimiter show the tabbed line with the caret under the fault") {
+    auto records = parse_csv("id\ttext\n1\tsay \"hi\"\n", "f.tsv", '\t');
+    REQUIRE(records.size() == 2);
+    REQUIRE(records[1].error);
+    CHECK(records[1].error->format() ==
+          "f.tsv:2:7: error: stray quote in an unquoted field (put the field in quotes and write a quote as \"\")\n"
+          "    1\tsay \"hi\"\n"
+          "     \t    ^\n");
+}
+
 TEST_CASE("csv: every byte after the BOM is in some record or a skipped blank line") {
     const std::string input = "a,b\n\"c\"x,d\n\ne,\"f\ng\"\nh";
     std::string joined;

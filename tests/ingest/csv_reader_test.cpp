@@ -119,7 +119,8 @@ TEST_CASE("csv reader: rejected rows, with whole messages") {
          "       ^\n",
          "R1,\"never closed\nR2,ok\n"},
         {"\xEF\xBB\xBFid,age\nR1,65\nR2,70\n", 0,
-         "f.csv:1:1: error: no text column: expected one of text, response, comment, comments, feedback, answer\n"
+         "f.csv:1:1: error: no text column: expected a column named one of text, response, comment, comments, "
+         "feedback, answer, open questions whose answers are free text, or a map (--map) that names them\n"
          "    id,age\n"
          "    ^\n",
          "id,age\nR1,65\nR2,70\n"},

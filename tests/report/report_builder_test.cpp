@@ -10,6 +10,12 @@ using yousaid::testing::TempDir;
 
 namespace {
 
+IngestOptions tagging_with(const CompiledCodebook& codebook) {
+    IngestOptions options;
+    options.codebook = &codebook;
+    return options;
+}
+
 const char* kSurvey =
     "id,date,channel,event,text,carer\n"
     "1,2014-06-03,Telephone,Telephone survey,The bus only comes twice a week and a taxi costs £12 each way.,yes\n"
@@ -28,7 +34,7 @@ struct Fixture {
         Xapian::WritableDatabase db = open_store_for_writing(store);
         CodebookLoad load = compile_codebook(kCodebook, "codebook.txt", db);
         REQUIRE(load.compiled);
-        ingest_file(db, dir.write("survey.csv", kSurvey), {{}, &*load.compiled});
+        ingest_file(db, dir.write("survey.csv", kSurvey), tagging_with(*load.compiled));
     }
     report::ReportBuild build(const std::string& template_text) {
         return report::build_report(Xapian::Database(store), {dir.write("t.tmpl", template_text),

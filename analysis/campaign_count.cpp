@@ -1,0 +1,26 @@
+#include "analysis/campaign_count.h"
+
+#include "analysis/schema.h"
+
+namespace yousaid {
+
+CampaignCount::CampaignCount(const Xapian::Database& db) {
+    const std::string prefix = schema::kCampaignPrefix;
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+        std::string id_term = schema::kIdPrefix + (*t).substr(prefix.size());
+        Xapian::PostingIterator first = db.postlist_begin(id_term);
+        bool first_is_member = first != db.postlist_end(id_term) &&
+                               db.get_document(*first).get_value(schema::kCampaignSlot) == (*t).substr(prefix.size());
+        first_members_.insert(first_is_member ? *first : *db.postlist_begin(*t));
+        if (t.get_termfreq() > 1) {
+            ++campaigns_;
+            members_ += t.get_termfreq();
+        }
+    }
+}
+
+bool CampaignCount::counts(Xapian::docid docid, const Xapian::Document& doc) const {
+    return doc.get_value(schema::kCampaignSlot).empty() || first_members_.count(docid) != 0;
+}
+
+}  // namespace yousaid

@@ -1,0 +1,28 @@
+#pragma once
+// Counting a campaign once (campaigns.h): its first member stands for it, the
+// other members are left out of counts unless every member is asked for.
+#include <unordered_set>
+
+#include <xapian.h>
+
+namespace yousaid {
+
+class CampaignCount {
+public:
+    // Finds each campaign's first member: the response whose id is the
+    // campaign's, or its earliest remaining member when that one is gone.
+    explicit CampaignCount(const Xapian::Database& db);
+
+    // False for a campaign member other than its first.
+    bool counts(Xapian::docid docid, const Xapian::Document& doc) const;
+
+    Xapian::doccount campaigns() const { return campaigns_; }  // of two or more members
+    Xapian::doccount members() const { return members_; }      // their responses, first members included
+
+private:
+    std::unordered_set<Xapian::docid> first_members_;
+    Xapian::doccount campaigns_ = 0;
+    Xapian::doccount members_ = 0;
+};
+
+}  // namespace yousaid

@@ -1,0 +1,248 @@
+#include "analysis/campaigns.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <utility>
+
+#include "analysis/minhash.h"
+#include "analysis/schema.h"
+#include "ingest/response.h"
+
+namespace yousaid {
+
+namespace {
+
+std::string band_term(int band, std::uint64_t hash) {
+    char buffer[24];
+    std::snprintf(buffer, sizeof buffer, "%02d%016llx", band, static_cast<unsigned long long>(hash));
+    return schema::kNearDuplicatePrefix + std::string(buffer);
+}
+
+// The shingles a text is compared by: none for a text too short to be in a campaign.
+std::vector<std::string> campaign_shingles(const std::string& text) {
+    std::vector<std::string> words = comparison_words(text);
+    if (words.size() < kCampaignMinWords) return {};
+    return word_shingles(words);
+}
+
+std::vector<std::string> band_terms(const std::vector<std::string>& shingles) {
+    std::vector<std::string> terms;
+    std::vector<std::uint64_t> bands = minhash_bands(shingles);
+    for (std::size_t band = 0; band < bands.size(); ++band) terms.push_back(band_term(static_cast<int>(band), bands[band]));
+    return terms;
+}
+
+bool starts_with(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
+
+// The terms of `doc` that start with `prefix`.
+std::vector<std::string> terms_with_prefix(const Xapian::Document& doc, const std::string& prefix) {
+    std::vector<std::string> out;
+    Xapian::TermIterator t = doc.termlist_begin();
+    for (t.skip_to(prefix); t != doc.termlist_end() && starts_with(*t, prefix); ++t) out.push_back(*t);
+    return out;
+}
+
+std::string response_id(const Xapian::Document& doc) {
+    std::vector<std::string> ids = terms_with_prefix(doc, schema::kIdPrefix);
+    return ids.empty() ? "" : ids[0].substr(std::string(schema::kIdPrefix).size());
+}
+
+// Union-find over document ids; each set's representative is arbitrary.
+class Components {
+public:
+    bool contains(Xapian::docid d) const { return parent_.count(d) != 0; }
+    void add(Xapian::docid d) { parent_.emplace(d, d); }
+    Xapian::docid find(Xapian::docid d) {
+        Xapian::docid root = d;
+        while (parent_.at(root) != root) root = parent_.at(root);
+        while (parent_.at(d) != root) d = std::exchange(parent_.at(d), root);
+        return root;
+    }
+    void unite(Xapian::docid a, Xapian::docid b) { parent_.at(find(a)) = find(b); }
+    const std::unordered_map<Xapian::docid, Xapian::docid>& nodes() const { return parent_; }
+
+private:
+    std::unordered_map<Xapian::docid, Xapian::docid> parent_;
+};
+
+// The documents one linking run has looked at, the campaign each had, and the
+// links between them: existing campaigns are taken as they are (their members
+// were linked when they joined), new links only after an exact check.
+class Linker {
+public:
+    explicit Linker(Xapian::WritableDatabase& db) : db_(db) {}
+
+    // Brings `d` in with the campaign it has, and all of that campaign.
+    void node(Xapian::docid d) {
+        if (components_.contains(d)) return;
+        components_.add(d);
+        std::string campaign = db_.get_document(d).get_value(schema::kCampaignSlot);
+        before_[d] = campaign;
+        if (!campaign.empty()) load_campaign(campaign);
+    }
+
+    // Every member of the campaign, linked to each other.
+    void load_campaign(const std::string& id) {
+        if (!loaded_.insert(id).second) return;
+        std::string term = schema::kCampaignPrefix + id;
+        Xapian::docid first = 0;
+        for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) {
+            if (!components_.contains(*p)) {
+                components_.add(*p);
+                before_[*p] = id;
+            }
+            if (first) components_.unite(*p, first);
+            else first = *p;
+        }
+    }
+
+    const std::vector<std::string>& shingles_of(Xapian::docid d) {
+        auto found = shingles_.find(d);
+        if (found != shingles_.end()) return found->second;
+        Response r = response_from_json(db_.get_document(d).get_data());
+        return shingles_[d] = campaign_shingles(r.redacted_text);
+    }
+
+    void remember_shingles(Xapian::docid d, const std::vector<std::string>& shingles) { shingles_[d] = shingles; }
+
+    // Links the documents sharing `shingles` with every verified candidate.
+    void link(const std::vector<std::string>& shingles, const std::vector<Xapian::docid>& members) {
+        for (Xapian::docid m : members) components_.unite(m, members.front());
+        std::vector<std::string> terms = band_terms(shingles);
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+        Xapian::MSet candidates = enquire.get_mset(0, db_.get_doccount());
+        for (auto c = candidates.begin(); c != candidates.end(); ++c) {
+            node(*c);
+            if (components_.find(*c) == components_.find(members.front())) continue;
+            if (jaccard(shingles, shingles_of(*c)) >= kCampaignJaccard) components_.unite(*c, members.front());
+        }
+    }
+
+    // Gives every document looked at the id of its set's earliest member (none
+    // for a set of one) and rewrites those whose campaign changed.
+    CampaignLinking write() {
+        std::unordered_map<Xapian::docid, Xapian::docid> first;
+        std::unordered_map<Xapian::docid, Xapian::doccount> size;
+        for (const auto& [d, parent] : components_.nodes()) {
+            Xapian::docid root = components_.find(d);
+            auto [at, inserted] = first.emplace(root, d);
+            if (!inserted) at->second = std::min(at->second, d);
+            ++size[root];
+        }
+        std::unordered_map<Xapian::docid, std::string> ids;
+        std::set<Xapian::docid> touched;
+        CampaignLinking result;
+        for (const auto& [d, parent] : components_.nodes()) {
+            Xapian::docid root = components_.find(d);
+            std::string id;
+            if (size[root] > 1) {
+                auto known = ids.find(root);
+                id = known != ids.end() ? known->second : (ids[root] = response_id(db_.get_document(first[root])));
+            }
+            if (id == before_[d]) continue;
+            if (!id.empty()) {
+                touched.insert(root);
+                if (before_[d].empty()) ++result.members_added;
+            }
+            rewrite(d, id);
+        }
+        result.campaigns_touched = static_cast<int>(touched.size());
+        return result;
+    }
+
+private:
+    void rewrite(Xapian::docid d, const std::string& campaign) {
+        Xapian::Document doc = db_.get_document(d);
+        for (const std::string& term : terms_with_prefix(doc, schema::kCampaignPrefix)) doc.remove_term(term);
+        Response r = response_from_json(doc.get_data());
+        r.campaign = campaign;
+        doc.set_data(to_json(r));
+        if (campaign.empty()) {
+            doc.remove_value(schema::kCampaignSlot);
+        } else {
+            doc.add_value(schema::kCampaignSlot, campaign);
+            doc.add_boolean_term(schema::kCampaignPrefix + campaign);
+        }
+        db_.replace_document(d, doc);
+    }
+
+    Xapian::WritableDatabase& db_;
+    Components components_;
+    std::unordered_map<Xapian::docid, std::string> before_;  // the campaign each had
+    std::set<std::string> loaded_;
+    std::unordered_map<Xapian::docid, std::vector<std::string>> shingles_;
+};
+
+std::vector<std::string> most_first(const std::map<std::string, Xapian::doccount>& counts) {
+    std::vector<std::pair<std::string, Xapian::doccount>> sorted(counts.begin(), counts.end());
+    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::vector<std::string> out;
+    for (const auto& [name, n] : sorted) {
+        if (!name.empty()) out.push_back(name);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<std::string> near_duplicate_terms(const std::string& redacted_text) {
+    return band_terms(campaign_shingles(redacted_text));
+}
+
+CampaignLinking link_campaigns(Xapian::WritableDatabase& db, const std::vector<Xapian::docid>& docids) {
+    Linker linker(db);
+    // Documents with the same shingles have the same candidates: one query for
+    // them all, so a batch of identical letters costs one query, not one each.
+    std::map<std::vector<std::string>, std::vector<Xapian::docid>> by_shingles;
+    for (Xapian::docid d : std::set<Xapian::docid>(docids.begin(), docids.end())) {
+        linker.node(d);
+        Xapian::Document doc = db.get_document(d);
+        // A re-ingested first member loses its campaign term: bring in the rest
+        // of its campaign so that it gets a new first member if it is not linked again.
+        std::string id = response_id(doc);
+        if (db.get_termfreq(schema::kCampaignPrefix + id) > 0) linker.load_campaign(id);
+        std::vector<std::string> shingles = campaign_shingles(response_from_json(doc.get_data()).redacted_text);
+        if (shingles.empty()) continue;
+        linker.remember_shingles(d, shingles);
+        by_shingles[std::move(shingles)].push_back(d);
+    }
+    for (const auto& [shingles, members] : by_shingles) linker.link(shingles, members);
+    return linker.write();
+}
+
+std::vector<Campaign> list_campaigns(const Xapian::Database& db, Xapian::doccount min_size) {
+    std::vector<Campaign> campaigns;
+    const std::string prefix = schema::kCampaignPrefix;
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+        if (t.get_termfreq() < std::max<Xapian::doccount>(min_size, 1)) continue;
+        Campaign c;
+        c.id = (*t).substr(prefix.size());
+        c.size = t.get_termfreq();
+        std::map<std::string, Xapian::doccount> events, channels;
+        for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p) {
+            Xapian::Document doc = db.get_document(*p);
+            ++events[doc.get_value(schema::kEventSlot)];
+            ++channels[doc.get_value(schema::kChannelSlot)];
+        }
+        c.events = most_first(events);
+        c.channels = most_first(channels);
+        // The first member's text; the earliest remaining one's if it is gone.
+        std::string id_term = schema::kIdPrefix + c.id;
+        Xapian::PostingIterator first = db.postlist_begin(id_term);
+        Xapian::docid docid = first != db.postlist_end(id_term) ? *first : *db.postlist_begin(*t);
+        c.text = response_from_json(db.get_document(docid).get_data()).redacted_text;
+        campaigns.push_back(std::move(c));
+    }
+    std::stable_sort(campaigns.begin(), campaigns.end(), [](const Campaign& a, const Campaign& b) {
+        return a.size != b.size ? a.size > b.size : a.id < b.id;
+    });
+    return campaigns;
+}
+
+}  // namespace yousaid

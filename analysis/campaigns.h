@@ -1,0 +1,54 @@
+#pragma once
+// Campaigns: identical and near-identical submissions (the same letter sent by
+// many people), grouped so that counts can take a campaign once and say how many
+// joined it. Near-identical means a Jaccard similarity of at least 0.9 between
+// the sets of word 3-shingles of the normalised texts (case-folded, punctuation
+// and redaction labels ignored). Candidates are found with MinHash and
+// locality-sensitive hashing: each document carries its LSH band hashes as
+// boolean terms (schema::kNearDuplicatePrefix), so the candidates of a new
+// response are one OR query away; each candidate pair is then checked exactly.
+// Groups are linked transitively; a campaign's id is the id of its earliest
+// member (lowest document id), kept on every member as the term
+// schema::kCampaignPrefix + id and in schema::kCampaignSlot.
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace yousaid {
+
+inline constexpr double kCampaignJaccard = 0.9;
+
+// Texts of fewer words (as campaigns compare them) are never campaign members:
+// short answers ("Parking", "Not sure", "No") repeat by chance, not by campaign,
+// and counting them once would hide how many people gave them. (Texts under
+// about 20 words join a campaign only with the same words in the same order:
+// one word changed at the end of 10 words leaves 7 of 9 shingles, 0.78.)
+inline constexpr std::size_t kCampaignMinWords = 10;
+
+// The LSH band terms of a text, added by DocumentBuilder to every document;
+// none for a text of fewer than kCampaignMinWords words.
+std::vector<std::string> near_duplicate_terms(const std::string& redacted_text);
+
+struct CampaignLinking {
+    int campaigns_touched = 0;  // campaigns created or grown
+    int members_added = 0;      // responses newly put into a campaign
+};
+
+// Links `docids` (just written, not yet committed) into campaigns with every
+// response in the store. Rewrites the documents whose campaign changes. Does
+// not commit.
+CampaignLinking link_campaigns(Xapian::WritableDatabase& db, const std::vector<Xapian::docid>& docids);
+
+struct Campaign {
+    std::string id;                   // the first member's response id
+    Xapian::doccount size = 0;        // members, the first included
+    std::string text;                 // the first member's redacted text
+    std::vector<std::string> events;  // where its members came from, most first
+    std::vector<std::string> channels;
+};
+
+// Campaigns with at least `min_size` members, largest first.
+std::vector<Campaign> list_campaigns(const Xapian::Database& db, Xapian::doccount min_size = 2);
+
+}  // namespace yousaid

@@ -1,0 +1,134 @@
+// A batch lands whole or not at all: an ingest killed with SIGKILL part-way
+// through leaves the store as it was, and running it again completes it with
+// the same totals as a clean run.
+#include <doctest/doctest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <regex>
+#include <thread>
+
+#include "tests/test_support.h"
+
+using yousaid::testing::run_command;
+using yousaid::testing::TempDir;
+
+namespace {
+
+const std::string kBinary = YOUSAID_BINARY;
+
+std::string large_batch(const TempDir& dir, int rows) {
+    static const char* words[] = {"bus",  "hospital", "appointment", "carer", "doctor", "nurse",   "waiting",
+                                  "discharge", "transport", "village", "surgery", "jargon", "leaflet", "weekend"};
+    std::ofstream out(dir.path("large.csv"));
+    out << "id,text,age band\n";
+    unsigned seed = 7;
+    for (int i = 0; i < rows; ++i) {
+        out << "R" << i << ",";
+        for (int w = 0; w < 12; ++w) {
+            seed = seed * 1103515245 + 12345;
+            out << (w ? " " : "") << words[(seed >> 16) % 14];
+        }
+        out << "," << (i % 2 ? "65-74" : "16-24") << "\n";
+    }
+    return dir.path("large.csv");
+}
+
+long document_count(const std::string& store) {
+    auto delve = run_command("$(command -v xapian-delve || command -v delve) " + store);
+    std::smatch m;
+    static const std::regex count(R"(number of documents = (\d+))");
+    return std::regex_search(delve.output, m, count) ? std::stol(m[1]) : -1;
+}
+
+}  // namespace
+
+TEST_CASE("SIGKILL during ingest leaves the store as it was; a rerun completes the batch") {
+    TempDir dir;
+    std::string store = dir.path("store");
+    std::string small = dir.write("small.csv", "id,text\nS1,The first batch is here to stay.\nS2,So is this one.\n");
+    REQUIRE(run_command(kBinary + " ingest --quiet --store " + store + " " + small).exit_code == 0);
+    std::string large = large_batch(dir, 30000);
+
+    pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        ::freopen("/dev/null", "w", stdout);
+        ::execl(kBinary.c_str(), kBinary.c_str(), "ingest", "--quiet", "--store", store.c_str(), large.c_str(),
+                static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    int status = 0;
+    bool still_running = ::waitpid(child, &status, WNOHANG) == 0;
+    ::kill(child, SIGKILL);
+    ::waitpid(child, &status, 0);
+    // The batch must have been cut off part-way for the test to mean anything.
+    REQUIRE(still_running);
+
+    CHECK(document_count(store) == 2);
+    auto batches = run_command(kBinary + " batches --store " + store);
+    CHECK(batches.output.find("small.csv") != std::string::npos);
+    CHECK(batches.output.find("large.csv") == std::string::npos);
+    CHECK(batches.output.find("1 batch\n") != std::string::npos);
+
+    auto rerun = run_command(kBinary + " ingest --quiet --store " + store + " " + large);
+    CHECK(rerun.exit_code == 0);
+    CHECK(rerun.output.find("read 30000, accepted 30000, rejected 0, unchanged 0") != std::string::npos);
+    CHECK(document_count(store) == 30002);
+
+    std::string clean = dir.path("clean");
+    auto clean_run = run_command(kBinary + " ingest --quiet --store " + clean + " " + small + " " + large);
+    CHECK(clean_run.output.find("total: read 30002, accepted 30002, rejected 0, unchanged 0") != std::string::npos);
+    CHECK(document_count(clean) == document_count(store));
+}
+
+TEST_CASE("--strict refuses the whole file at its first rejected record and leaves the store unchanged") {
+    TempDir dir;
+    std::string store = dir.path("store");
+    std::string bad = dir.write("bad.csv", "id,text,date\n1,fine,2014-06-01\n2,,2014-06-02\n3,also fine,2014-06-03\n");
+    auto strict = run_command(kBinary + " ingest --strict --store " + store + " " + bad);
+    CHECK(strict.exit_code == 1);
+    CHECK(strict.output.find(bad + ":3:3: error: the response text is empty\n") != std::string::npos);
+    CHECK(strict.output.find("yousaid: " + bad + ": refused; nothing of it is in the store (--strict: a record was rejected)") !=
+          std::string::npos);
+    CHECK(run_command(kBinary + " batches --store " + store).output.find("0 batches") != std::string::npos);
+
+    auto lenient = run_command(kBinary + " ingest --store " + store + " " + bad);
+    CHECK(lenient.exit_code == 0);
+    CHECK(lenient.output.find("read 3, accepted 2, rejected 1, unchanged 0") != std::string::npos);
+    auto rejects = run_command(kBinary + " rejects --store " + store + " --format csv");
+    CHECK(rejects.output == "batch,file,line,column,reason,record\r\n" +
+                                run_command("sha1sum " + bad + " | cut -c1-12").output.substr(0, 12) + "," + bad +
+                                ",3,3,the response text is empty,\"2,,2014-06-02\"\r\n");
+}
+
+TEST_CASE("usage errors exit 2; a missing store exits 1") {
+    CHECK(run_command(kBinary + " ingest").exit_code == 2);
+    CHECK(run_command(kBinary + " crosstab --cols banana").exit_code == 2);
+    TempDir dir;
+    auto missing = run_command(kBinary + " search --store " + dir.path("none") + " bus");
+    CHECK(missing.exit_code == 1);
+    CHECK(missing.output == "yousaid: " + dir.path("none") +
+                                ": no store here (yousaid ingest creates one; --store or YOUSAID_STORE names another)\n");
+}
+
+TEST_CASE("remove-batch takes a batch out whole") {
+    TempDir dir;
+    std::string store = dir.path("store");
+    std::string a = dir.write("a.csv", "id,text\n1,one\n2,two\n");
+    std::string b = dir.write("b.csv", "id,text\n1,uno\n");
+    run_command(kBinary + " ingest --quiet --store " + store + " " + a + " " + b);
+    std::string id = run_command("sha1sum " + a + " | cut -c1-8").output.substr(0, 8);
+    auto removed = run_command(kBinary + " remove-batch --store " + store + " " + id);
+    CHECK(removed.exit_code == 0);
+    CHECK(removed.output.find("(" + a + "): 2 responses") != std::string::npos);
+    CHECK(document_count(store) == 1);
+    CHECK(run_command(kBinary + " batches --store " + store).output.find("1 batch\n") != std::string::npos);
+    auto unknown = run_command(kBinary + " remove-batch --store " + store + " ffff");
+    CHECK(unknown.exit_code == 1);
+    CHECK(unknown.output == "yousaid: no batch \"ffff\" in the store (yousaid batches lists them)\n");
+}
