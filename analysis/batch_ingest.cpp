@@ -1,9 +1,12 @@
 #include "analysis/batch_ingest.h"
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <ctime>
 
 #include "analysis/batch_writer.h"
+#include "analysis/campaigns.h"
 #include "ingest/content_hash.h"
 #include "ingest/text_file.h"
 
@@ -18,6 +21,18 @@ std::string utc_now() {
     char buffer[32];
     std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
     return buffer;
+}
+
+// A copy of the batch's rejected records beside the database, for people to
+// open and fix; the store's metadata keeps them too (yousaid rejects), so a
+// failure here loses nothing and does not fail the batch.
+void write_rejects_file(const std::string& store_path, const std::string& batch_id, const std::string& csv) {
+    if (store_path.empty()) return;
+    std::error_code error;
+    std::filesystem::path folder = std::filesystem::path(store_path) / "rejects";
+    std::filesystem::create_directories(folder, error);
+    std::ofstream out(folder / (batch_id + ".csv"), std::ios::binary | std::ios::trunc);
+    out << csv;
 }
 
 }  // namespace
@@ -60,7 +75,9 @@ BatchResult ingest_file(Xapian::WritableDatabase& db, const std::string& path, c
     if (options.codebook && !writer.written().empty()) {
         result.tagging = tag_responses(db, *options.codebook, writer.written());
     }
+    result.campaigns = link_campaigns(db, writer.written());
     writer.commit();
+    if (!result.rejected.empty()) write_rejects_file(options.store_path, record.id, writer.rejects_csv());
     if (options.progress) options.progress(total, total);
     record = writer.record();
     return result;

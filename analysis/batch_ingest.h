@@ -2,7 +2,7 @@
 // Ingest of one file as one batch, as a stream of steps:
 //   read bytes -> find kind and encoding, parse records, map columns (input_file)
 //   -> normalise (NFC, defaults, redaction, ids) -> build documents -> one writer
-// -> tag the batch (when a codebook is given) -> one commit.
+// -> tag the batch (when a codebook is given) -> link campaigns -> one commit.
 #include <functional>
 #include <string>
 #include <vector>
@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include "analysis/batch_record.h"
+#include "analysis/campaigns.h"
 #include "analysis/tagger.h"
 #include "ingest/input_file.h"
 #include "ingest/raw_response.h"
@@ -22,6 +23,7 @@ struct IngestOptions {
     const CompiledCodebook* codebook = nullptr;  // tag the batch before it commits
     InputOptions input;                          // sheet, column map
     bool strict = false;                         // refuse the whole batch on its first rejected record
+    std::string store_path;                      // where to keep rejects/<batch>.csv; none when empty
     // Called now and then with the records written so far and the total.
     std::function<void(std::size_t done, std::size_t total)> progress;
 };
@@ -30,6 +32,7 @@ struct BatchResult {
     BatchRecord record;
     std::vector<RejectedRecord> rejected;  // in file order
     TaggingSummary tagging;
+    CampaignLinking campaigns;
     // Why the batch was refused, when it was: nothing of it is in the store.
     std::vector<Diagnostic> refused;
     bool landed() const { return refused.empty(); }

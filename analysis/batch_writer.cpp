@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/csv_output.h"
 #include "analysis/schema.h"
 
 namespace yousaid {
@@ -45,6 +46,17 @@ void BatchWriter::reject(const RejectedRecord& rejected) {
     ++record_.read;
     ++record_.rejected;
     rejected_.push_back(rejected);
+}
+
+std::string BatchWriter::rejects_csv() const {
+    std::string out = csv_line({"file", "line", "column", "reason", "record"});
+    for (const RejectedRecord& r : rejected_) {
+        std::string record = r.raw;
+        while (!record.empty() && (record.back() == '\n' || record.back() == '\r')) record.pop_back();
+        out += csv_line({r.diagnostic.where.file, std::to_string(r.diagnostic.where.line),
+                         std::to_string(r.diagnostic.where.column), r.diagnostic.message, record});
+    }
+    return out;
 }
 
 void BatchWriter::commit() {

@@ -35,6 +35,10 @@ public:
     // nothing and was seen before keeps its first record.
     void commit();
 
+    // The rejected records as CSV (file, line, column, reason, record), as
+    // kept beside the database in <store>/rejects/<batch id>.csv.
+    std::string rejects_csv() const;
+
 private:
     Xapian::WritableDatabase& db_;
     BatchRecord record_;

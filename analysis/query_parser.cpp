@@ -1,6 +1,9 @@
 #include "analysis/query_parser.h"
 
+#include <map>
+
 #include "analysis/document_builder.h"
+#include "analysis/query_filters.h"
 #include "analysis/schema.h"
 #include "ingest/unicode_text.h"
 
@@ -48,12 +51,34 @@ ResponseQueryParser::ResponseQueryParser(const Xapian::Database& db) {
 }
 
 Xapian::Query ResponseQueryParser::parse(const std::string& text) const {
-    if (trim(text).empty()) return Xapian::Query::MatchAll;
-    try {
-        return parser_.parse_query(text, kFlags);
-    } catch (const Xapian::QueryParserError& e) {
-        throw QueryError(e.get_msg());
+    static const std::vector<std::string> kFields = {"theme", "group", "event", "channel", "question", "batch"};
+    SplitQuery split = split_query_filters(text, kFields);
+    Xapian::Query words = Xapian::Query::MatchAll;
+    if (!trim(split.words).empty()) {
+        try {
+            words = parser_.parse_query(split.words, kFlags);
+        } catch (const Xapian::QueryParserError& e) {
+            throw QueryError(e.get_msg());
+        }
     }
+    if (split.filters.empty()) return words;
+    // As Xapian does: values of one field are alternatives (OR), fields must all hold (AND).
+    std::map<std::string, std::vector<Xapian::Query>> by_field;
+    for (const auto& [field, value] : split.filters) by_field[field].push_back(filter_query(field, value));
+    std::vector<Xapian::Query> fields;
+    for (auto& [field, queries] : by_field) {
+        fields.emplace_back(Xapian::Query::OP_OR, queries.begin(), queries.end());
+    }
+    Xapian::Query filter(Xapian::Query::OP_AND, fields.begin(), fields.end());
+    return Xapian::Query(Xapian::Query::OP_FILTER, words, filter);
+}
+
+Xapian::Query ResponseQueryParser::filter_query(const std::string& field, const std::string& value) {
+    if (field == "batch") return Xapian::Query(schema::kBatchPrefix + value);
+    static const std::map<std::string, const char*> prefixes = {
+        {"theme", schema::kThemePrefix},   {"group", schema::kGroupPrefix},       {"event", schema::kEventPrefix},
+        {"channel", schema::kChannelPrefix}, {"question", schema::kQuestionPrefix}};
+    return Xapian::Query(prefixes.at(field) + slug(value));
 }
 
 }  // namespace yousaid

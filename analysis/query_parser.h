@@ -22,7 +22,12 @@ public:
     // and parentheses work; `theme:`, `group:`, `event:`, `channel:`,
     // `question:` and `batch:` filter (values are matched as slugs, so
     // `event:"Congleton stakeholder panel"` works). An empty query matches all.
+    // Filters written at the top level apply to the whole query
+    // (analysis/query_filters.h), so "a OR b channel:x" means "(a OR b) within x".
     Xapian::Query parse(const std::string& text) const;
+
+    // The boolean term query of one filter, e.g. ("event", "Congleton panel").
+    static Xapian::Query filter_query(const std::string& field, const std::string& value);
 
 private:
     mutable Xapian::QueryParser parser_;

@@ -98,6 +98,7 @@ SearchResults search(const Xapian::Database& db, const SearchOptions& options) {
                          Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
                          kMarkStart, kMarkEnd, "…"),
             options);
+        if (options.show_original) hit.original = response.original_text;
         for (const Tag& t : response.themes) hit.themes.push_back(t.id);
         for (const Tag& g : response.groups) hit.groups.push_back(g.id);
         results.hits.push_back(std::move(hit));

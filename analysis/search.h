@@ -15,6 +15,7 @@ struct SearchOptions {
     std::string highlight_start = "[";  // put around matched words in snippets
     std::string highlight_end = "]";
     std::size_t snippet_bytes = 240;
+    bool show_original = false;   // also return the text as given, personal data and all
 };
 
 struct SearchHit {
@@ -24,6 +25,7 @@ struct SearchHit {
     std::string date;
     std::string question;
     std::string snippet;          // redacted text, plain (not HTML), matches highlighted
+    std::string original;         // the text as given; only with SearchOptions::show_original
     std::vector<std::string> themes;
     std::vector<std::string> groups;
     int percent = 0;              // Xapian's relevance percentage

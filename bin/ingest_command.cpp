@@ -78,7 +78,8 @@ int run(const IngestArguments& args) {
             return 1;
         }
     }
-    Xapian::WritableDatabase db = open_store_for_writing(resolve_store_path(args.store));
+    const std::string store_path = resolve_store_path(args.store);
+    Xapian::WritableDatabase db = open_store_for_writing(store_path);
     std::optional<CompiledCodebook> codebook;
     if (!args.codebook.empty()) {
         CodebookLoad load = load_codebook(args.codebook, db);
@@ -95,6 +96,7 @@ int run(const IngestArguments& args) {
     options.input.sheet = args.sheet;
     options.input.map = map ? &*map : nullptr;
     options.strict = args.strict;
+    options.store_path = store_path;
     bool show_progress = !args.quiet && ::isatty(STDERR_FILENO);
 
     BatchRecord total;
@@ -140,7 +142,7 @@ int run(const IngestArguments& args) {
     std::cout << "\n";
     if (total.rejected) {
         std::cout << total.rejected << " rejected " << (total.rejected == 1 ? "record is" : "records are")
-                  << " kept in the store with the reason (yousaid rejects)\n";
+                  << " kept in the store with the reason (yousaid rejects; " << store_path << "/rejects/)\n";
     }
     if (refused) {
         std::cerr << "yousaid: nothing was ingested from " << refused << " of " << args.files.size()

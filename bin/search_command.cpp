@@ -18,6 +18,7 @@ struct SearchArguments {
     std::vector<std::string> words;
     unsigned limit = 10;
     std::string format = "text";
+    bool show_original = false;
 };
 
 std::string join(const std::vector<std::string>& parts, const std::string& separator) {
@@ -45,6 +46,7 @@ void print_text(const SearchResults& r, const std::string& query) {
         if (hit.channel != hit.event) std::cout << " · " << hit.channel;
         if (!hit.date.empty()) std::cout << " · " << hit.date;
         std::cout << "\n   " << hit.snippet << "\n";
+        if (!hit.original.empty()) std::cout << "   original (not redacted): " << hit.original << "\n";
         if (!hit.themes.empty()) std::cout << "   themes: " << join(hit.themes, ", ") << "\n";
         if (!hit.groups.empty()) std::cout << "   groups: " << join(hit.groups, ", ") << "\n";
     }
@@ -60,6 +62,7 @@ void print_json(const SearchResults& r) {
         hits.push_back({{"id", h.id},           {"event", h.event},   {"channel", h.channel},
                         {"date", h.date},       {"question", h.question}, {"snippet", h.snippet},
                         {"themes", h.themes},   {"groups", h.groups}, {"percent", h.percent}});
+        if (!h.original.empty()) hits.back()["original"] = h.original;
     }
     json out = {{"total", r.total},
                 {"hits", hits},
@@ -72,6 +75,7 @@ int run(const SearchArguments& args) {
     SearchOptions options;
     options.query = join(args.words, " ");
     options.limit = args.limit;
+    options.show_original = args.show_original;
     if (args.format == "json") {
         options.highlight_start = "<b>";
         options.highlight_end = "</b>";
@@ -99,6 +103,8 @@ void add_search_command(CLI::App& app, int& exit_code) {
     add_store_option(*cmd, args->store);
     cmd->add_option("--limit", args->limit, "how many hits to show (default 10)");
     cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    cmd->add_flag("--show-original", args->show_original,
+                  "also print each hit's text as given, personal data included (for the store's owner)");
     cmd->add_option("query", args->words, "the query (several words are joined)");
     cmd->callback([args, &exit_code] { exit_code = run(*args); });
 }

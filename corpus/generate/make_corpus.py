@@ -976,8 +976,11 @@ class Composer:
         for _attempt in range(20):
             self.current = set()
             text = self._compose_once(p, question, style, group_bias)
-            if text not in self.seen or len(text) < 40:
-                self.seen.add(text)
+            # Two people rarely write the same ten words or more: compare as words,
+            # ignoring case and punctuation, as near-duplicate detection does.
+            key = " ".join(re.findall(r"\w+", text.lower()))
+            if key not in self.seen or len(key.split()) < 10:
+                self.seen.add(key)
                 return text
         return text
 
@@ -1230,8 +1233,40 @@ def row(rid, date, event, channel, question, text, attrs):
     return r
 
 
+SHINGLES_WRITTEN = []  # word 3-shingle sets of the longer texts written so far
+
+
+def shingles(text):
+    words = re.findall(r"\w+", text.lower())
+    return {" ".join(words[i:i + 3]) for i in range(len(words) - 2)}
+
+
+def near_copy(text):
+    """True when a text of ten words or more is nearly one already written: two
+    people rarely send the same words (the campaign is written on purpose)."""
+    own = shingles(text)
+    if len(own) < 8:
+        return False
+    for other in SHINGLES_WRITTEN:
+        if len(own & other) >= 0.6 * min(len(own), len(other)):
+            return True
+    return False
+
+
 def response_text(rng, comp, p, question, kind, group_bias=None, extras=None):
-    """A response with the occasional off-topic comment or personal detail."""
+    """A response with the occasional off-topic comment or personal detail,
+    never a near copy of an earlier one."""
+    for _attempt in range(30):
+        text = response_text_once(rng, comp, p, question, kind, group_bias, extras)
+        if not near_copy(text):
+            break
+    own = shingles(text)
+    if len(own) >= 8:
+        SHINGLES_WRITTEN.append(own)
+    return text
+
+
+def response_text_once(rng, comp, p, question, kind, group_bias=None, extras=None):
     extras = extras or {}
     r = rng.random()
     if r < extras.get("off_topic", 0.03):

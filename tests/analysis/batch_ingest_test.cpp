@@ -155,6 +155,12 @@ TEST_CASE("a codebook tags the batch before it commits; search and crosstab see 
     CHECK(search(db, options).total == 1);
     options.query = "channel:online-survey";
     CHECK(search(db, options).total == 1);
+    // A filter applies to the whole query, not only to the word beside it.
+    options.query = "taxi OR story channel:online-survey";
+    SearchResults filtered = search(db, options);
+    CHECK(filtered.total == 1);
+    REQUIRE(filtered.hits.size() == 1);
+    CHECK(filtered.hits[0].channel == "Online survey");
 
     Crosstab table = crosstab(db, Dimension::theme, Dimension::channel);
     REQUIRE(table.column_labels.size() == 3);

@@ -152,6 +152,9 @@ TEST_CASE("search shows redacted text only") {
     std::string out = d.search("--limit 200 'email OR ring OR phone OR number OR call'");
     CHECK_FALSE(std::regex_search(out, std::regex(R"([\w.]+@[\w-]+\.[\w.]+)")));
     CHECK_FALSE(std::regex_search(out, std::regex(R"(07\d{3} ?\d{6})")));
+    // The original is the owner's to see, and only when asked.
+    std::string original = d.search("--limit 200 --show-original 'email OR ring OR phone OR number OR call'");
+    CHECK(std::regex_search(original, std::regex(R"(original \(not redacted\): .*07\d{3} ?\d{6})")));
 }
 
 TEST_CASE("crosstab of themes by channel: bases and column percentages") {
@@ -189,7 +192,8 @@ TEST_CASE("the report's quotes are what people wrote, word for word") {
     const Demo& d = demo();
     std::string text = squeeze(d.pdf_text);
     // A known quote: the GP access theme's best match in the sample corpus.
-    CHECK(text.find("“Evening or Saturday surgeries would make a huge difference to those of us who work.”") !=
+    CHECK(text.find("“Evening or Saturday surgeries would make a huge difference to those of us who work. I work in "
+                    "Manchester and can’t get back to Congleton before the surgery shuts at 6.") !=
           std::string::npos);
 
     std::string corpus = squeeze(run_command("cat " + corpus_files()).output);
@@ -206,4 +210,32 @@ TEST_CASE("the report's quotes are what people wrote, word for word") {
     for (const std::string& q : quotes) verbatim += corpus.find(q) != std::string::npos;
     // Quotes with curly quotes of their own are cut short by the pattern above.
     CHECK(verbatim >= static_cast<int>(quotes.size()) * 9 / 10);
+}
+
+TEST_CASE("the corpus campaign is grouped and counted once") {
+    const Demo& d = demo();
+    auto campaigns = run_command(kBinary + " campaigns --store " + d.store);
+    CHECK(campaigns.exit_code == 0);
+    CHECK(std::regex_search(campaigns.output, std::regex(R"(1\. (2\d|3\d) responses )")));
+    CHECK(campaigns.output.find("Keep Congleton War Memorial Hospital open!") != std::string::npos);
+    auto text = run_command(kBinary + " crosstab --store " + d.store + " --cols channel");
+    CHECK(text.output.find("Campaigns counted once: ") != std::string::npos);
+}
+
+TEST_CASE("inspect shows how the online survey export would be read") {
+    std::string file = kSource + "/corpus/responses/online-survey-june-2014.csv";
+    auto json = nlohmann::json::parse(run_command(kBinary + " inspect --format json " + file).output);
+    CHECK(json["format"] == "CSV");
+    CHECK(json["encoding"] == "UTF-8 with BOM");
+    CHECK(json["header_rows"] == 1);
+    CHECK(json["responses"] == 555);
+    CHECK(json["rejected"] == 0);
+    bool text_column = false;
+    for (const auto& c : json["columns"]) text_column = text_column || (c["name"] == "Response" && c["mapped_to"] == "text");
+    CHECK(text_column);
+
+    auto rows = run_command(kBinary + " inspect --rows " + file + " | head -2").output;
+    auto first = nlohmann::json::parse(rows.substr(0, rows.find('\n')));
+    CHECK(first.contains("Response ID"));
+    CHECK(first.contains("Age band"));
 }
