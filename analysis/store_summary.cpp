@@ -7,7 +7,7 @@
 
 namespace yousaid {
 
-StoreSummary summarise_store(const Xapian::Database& db) {
+StoreSummary summarise_store(const Xapian::Database& db, bool every_member) {
     StoreSummary s;
     CampaignCount campaigns(db);
     s.campaigns = campaigns.campaigns();
@@ -21,7 +21,7 @@ StoreSummary summarise_store(const Xapian::Database& db) {
             if (s.first_date.empty() || date < s.first_date) s.first_date = date;
             if (s.last_date.empty() || date > s.last_date) s.last_date = date;
         }
-        if (!campaigns.counts(*it, doc)) continue;
+        if (!every_member && !campaigns.counts(*it, doc)) continue;
         ++s.counted;
         ++s.by_channel[doc.get_value(schema::kChannelSlot)];
         ++s.by_event[doc.get_value(schema::kEventSlot)];

@@ -21,6 +21,7 @@ struct StoreSummary {
     std::map<std::string, Xapian::doccount> by_channel, by_event, by_group, by_theme;  // of `counted`
 };
 
-StoreSummary summarise_store(const Xapian::Database& db);
+// With `every_member`, each member of a campaign counts, and `counted` equals `responses`.
+StoreSummary summarise_store(const Xapian::Database& db, bool every_member = false);
 
 }  // namespace yousaid

@@ -54,6 +54,8 @@ void add_report_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--out", args->out, "the PDF to write")->required();
     cmd->add_option("--fonts", args->font_dir, "folder holding DejaVuSans.ttf, -Bold and -Oblique");
     cmd->add_flag("--draft", args->draft, "mark every page DRAFT");
+    cmd->add_flag("--every-member", args->inputs.every_member,
+                  "count each member of a campaign (identical submissions), not the campaign once");
     cmd->callback([args, &exit_code] { exit_code = run(*args); });
 }
 

@@ -55,6 +55,7 @@ struct Context {
     PopulationRead population;
     std::map<std::string, std::string> theme_titles, group_titles;
     std::vector<std::string>* warnings;
+    bool every_member = false;
 };
 
 // The codebook's themes that some response raised, most raised first; ties
@@ -122,7 +123,7 @@ Table themes_table(const Context& c) {
     if (c.summary.campaigns > 0) {
         t.note += " " + with_commas(c.summary.campaign_members) + " identical or near-identical responses from " +
                   with_commas(c.summary.campaigns) + (c.summary.campaigns == 1 ? " campaign are" : " campaigns are") +
-                  " counted once.";
+                  (c.every_member ? " each counted." : " counted once, as one response per campaign.");
     }
     return t;
 }
@@ -131,7 +132,7 @@ Table themes_table(const Context& c) {
 // most kColumnsPerTable other columns per table, so each fits an A4 page.
 std::vector<Block> crosstab_tables(const Context& c, Dimension columns) {
     constexpr std::size_t kColumnsPerTable = 5;
-    Crosstab x = crosstab(c.db, Dimension::theme, columns);
+    Crosstab x = crosstab(c.db, Dimension::theme, columns, {c.every_member});
     std::size_t others = x.column_labels.size() - 1;
     std::size_t parts = others == 0 ? 1 : (others + kColumnsPerTable - 1) / kColumnsPerTable;
     std::vector<Block> tables;
@@ -168,8 +169,8 @@ std::vector<Block> crosstab_tables(const Context& c, Dimension columns) {
 }
 
 std::vector<Block> you_said_we_did(const Context& c) {
-    Crosstab by_channel = crosstab(c.db, Dimension::theme, Dimension::channel);
-    Crosstab by_group = crosstab(c.db, Dimension::theme, Dimension::group);
+    Crosstab by_channel = crosstab(c.db, Dimension::theme, Dimension::channel, {c.every_member});
+    Crosstab by_group = crosstab(c.db, Dimension::theme, Dimension::group, {c.every_member});
     std::vector<Block> blocks;
     for (const auto& [theme, n] : themes_by_count(c)) {
         const std::string& id = theme->id;
@@ -274,7 +275,8 @@ ReportBuild build_report(const Xapian::Database& db, const ReportInputs& inputs)
     templates::TemplateParse parsed = templates::parse_template(template_text, inputs.template_path);
     build.errors = parsed.errors;
 
-    Context c{db, *codebook, summarise_store(db), read_actions(inputs.actions_path), {}, {}, {}, &build.warnings};
+    Context c{db, *codebook, summarise_store(db, inputs.every_member), read_actions(inputs.actions_path), {}, {}, {},
+              &build.warnings, inputs.every_member};
     if (!inputs.population_path.empty()) c.population = read_population(inputs.population_path);
     build.errors.insert(build.errors.end(), c.actions.errors.begin(), c.actions.errors.end());
     build.errors.insert(build.errors.end(), c.population.errors.begin(), c.population.errors.end());

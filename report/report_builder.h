@@ -17,6 +17,7 @@ struct ReportInputs {
     std::string template_path;
     std::string actions_path;
     std::string population_path;  // optional: "" for none
+    bool every_member = false;    // count each member of a campaign, not the campaign once
 };
 
 struct ReportBuild {

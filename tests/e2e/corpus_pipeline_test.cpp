@@ -220,6 +220,16 @@ TEST_CASE("the corpus campaign is grouped and counted once") {
     CHECK(campaigns.output.find("Keep Congleton War Memorial Hospital open!") != std::string::npos);
     auto text = run_command(kBinary + " crosstab --store " + d.store + " --cols channel");
     CHECK(text.output.find("Campaigns counted once: ") != std::string::npos);
+    CHECK(squeeze(d.pdf_text).find("identical or near-identical responses from 1 campaign are counted once, as one "
+                                   "response per campaign.") != std::string::npos);
+
+    TempDir dir;
+    std::string pdf = dir.path("every.pdf");
+    auto every = run_command(kBinary + " report --every-member --store " + d.store + " --actions " + kSource +
+                             "/corpus/actions.csv --out " + pdf);
+    CHECK(every.exit_code == 0);
+    CHECK(squeeze(run_command("pdftotext -q " + pdf + " -").output)
+              .find("identical or near-identical responses from 1 campaign are each counted.") != std::string::npos);
 }
 
 TEST_CASE("inspect shows how the online survey export would be read") {
@@ -238,4 +248,10 @@ TEST_CASE("inspect shows how the online survey export would be read") {
     auto first = nlohmann::json::parse(rows.substr(0, rows.find('\n')));
     CHECK(first.contains("Response ID"));
     CHECK(first.contains("Age band"));
+
+    // A repeated or empty header still gives every field a key of its own.
+    TempDir dir;
+    std::string odd = dir.write("odd.csv", "Age,Age,,Comment\n65-74,yes,x,Hello there\n");
+    CHECK(run_command(kBinary + " inspect --rows " + odd).output ==
+          "{\"Age\":\"65-74\",\"Age (2)\":\"yes\",\"Comment\":\"Hello there\",\"column 3\":\"x\"}\n");
 }
