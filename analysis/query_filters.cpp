@@ -1,5 +1,8 @@
 #include "analysis/query_filters.h"
 
+#include <cctype>
+#include <iterator>
+
 #include <boost/spirit/home/x3.hpp>
 
 namespace yousaid {
@@ -51,6 +54,10 @@ std::vector<Scanned> scan(const std::string& query, const std::vector<std::strin
             out.push_back({Piece::phrase, text, "", ""});
         } else if (x3::parse(it, end, x3::raw[+x3::space], text)) {
             out.push_back({Piece::space, text, "", ""});
+        } else if (*it == '-' && std::next(it) != end && !std::isspace(static_cast<unsigned char>(*std::next(it)))) {
+            // A '-' joined to what follows: a word of its own, so "-channel:x" is seen as a negated filter.
+            out.push_back({Piece::word, "-", "", ""});
+            ++it;
         } else if (x3::parse(it, end, x3::char_('('))) {
             out.push_back({Piece::open, "(", "", ""});
         } else if (x3::parse(it, end, x3::char_(')'))) {
@@ -71,17 +78,28 @@ SplitQuery split_query_filters(const std::string& query, const std::vector<std::
     std::vector<Scanned> pieces = scan(query, fields);
     SplitQuery split;
     int depth = 0;
-    std::string previous_word;  // the last word at this level, to see a NOT before a filter
-    for (const Scanned& p : pieces) {
+    // A '-' before a filter is scanned as a word of its own ("-"), as is NOT.
+    std::size_t pending_not = std::string::npos;  // where in split.words a NOT or '-' waiting for a filter starts
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        const Scanned& p = pieces[i];
         if (p.kind == Piece::open) ++depth;
         if (p.kind == Piece::close && depth > 0) --depth;
-        bool negated = previous_word == "NOT" || (!p.text.empty() && p.text[0] == '-');
-        if (p.kind == Piece::filter && depth == 0 && !negated) {
-            split.filters.emplace_back(p.field, p.value);
+        if (p.kind == Piece::filter && depth == 0) {
+            if (pending_not != std::string::npos) {
+                split.words.erase(pending_not);
+                split.excluded.emplace_back(p.field, p.value);
+            } else {
+                split.filters.emplace_back(p.field, p.value);
+            }
+            pending_not = std::string::npos;
             continue;
         }
+        if (p.kind == Piece::word && depth == 0 && (p.text == "NOT" || p.text == "-")) {
+            pending_not = split.words.size();
+        } else if (p.kind != Piece::space) {
+            pending_not = std::string::npos;
+        }
         split.words += p.text;
-        if (p.kind != Piece::space) previous_word = p.text;
     }
     return split;
 }

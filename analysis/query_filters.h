@@ -3,8 +3,9 @@
 // to the words next to it ("lonely OR isolated channel:telephone" filters only
 // "isolated"), which is not what an analyst means: here every filter written
 // at the top level of the query, outside parentheses and quotes, applies to
-// the whole query. Filters inside parentheses, or negated with '-' or NOT,
-// are left to the QueryParser.
+// the whole query, and so does a top-level filter negated with '-' or NOT
+// (which excludes its responses; Xapian would drop the '-' of a lone filter).
+// Filters inside parentheses are left to the QueryParser.
 #include <string>
 #include <utility>
 #include <vector>
@@ -14,6 +15,7 @@ namespace yousaid {
 struct SplitQuery {
     std::string words;  // the query without its top-level filters
     std::vector<std::pair<std::string, std::string>> filters;  // (field, value) in order, quotes removed
+    std::vector<std::pair<std::string, std::string>> excluded;  // negated filters, likewise
 };
 
 // `fields` are the filter names ("theme", "channel", ...).

@@ -61,16 +61,25 @@ Xapian::Query ResponseQueryParser::parse(const std::string& text) const {
             throw QueryError(e.get_msg());
         }
     }
-    if (split.filters.empty()) return words;
-    // As Xapian does: values of one field are alternatives (OR), fields must all hold (AND).
-    std::map<std::string, std::vector<Xapian::Query>> by_field;
-    for (const auto& [field, value] : split.filters) by_field[field].push_back(filter_query(field, value));
-    std::vector<Xapian::Query> fields;
-    for (auto& [field, queries] : by_field) {
-        fields.emplace_back(Xapian::Query::OP_OR, queries.begin(), queries.end());
+    Xapian::Query result = words;
+    if (!split.filters.empty()) {
+        // As Xapian does: values of one field are alternatives (OR), fields must all hold (AND).
+        std::map<std::string, std::vector<Xapian::Query>> by_field;
+        for (const auto& [field, value] : split.filters) by_field[field].push_back(filter_query(field, value));
+        std::vector<Xapian::Query> fields;
+        for (auto& [field, queries] : by_field) {
+            fields.emplace_back(Xapian::Query::OP_OR, queries.begin(), queries.end());
+        }
+        Xapian::Query filter(Xapian::Query::OP_AND, fields.begin(), fields.end());
+        result = Xapian::Query(Xapian::Query::OP_FILTER, result, filter);
     }
-    Xapian::Query filter(Xapian::Query::OP_AND, fields.begin(), fields.end());
-    return Xapian::Query(Xapian::Query::OP_FILTER, words, filter);
+    if (!split.excluded.empty()) {
+        std::vector<Xapian::Query> excluded;
+        for (const auto& [field, value] : split.excluded) excluded.push_back(filter_query(field, value));
+        result = Xapian::Query(Xapian::Query::OP_AND_NOT, result,
+                               Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
+    }
+    return result;
 }
 
 Xapian::Query ResponseQueryParser::filter_query(const std::string& field, const std::string& value) {

@@ -53,7 +53,8 @@ bool overlaps(const std::set<std::string>& a, const std::set<std::string>& b) {
 
 }  // namespace
 
-std::vector<Quote> pick_quotes(const Xapian::Database& db, const Theme& theme, int count) {
+std::vector<Quote> pick_quotes(const Xapian::Database& db, const Theme& theme, int count,
+                               std::set<std::string>& used) {
     ResponseQueryParser parser(db);
     Xapian::Query tagged(schema::kThemePrefix + theme.id);
     Xapian::Query rule;
@@ -70,7 +71,7 @@ std::vector<Quote> pick_quotes(const Xapian::Database& db, const Theme& theme, i
     std::set<std::string> texts;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Candidate c{response_from_json(it.get_document().get_data())};
-        if (!texts.insert(c.response.redacted_text).second) continue;
+        if (used.count(c.response.id) || !texts.insert(c.response.redacted_text).second) continue;
         int words = count_words(c.response.redacted_text);
         if (words < kMinWords) c.penalty += 2;
         if (words > kMaxQuoteWords) c.penalty += 1;
@@ -83,10 +84,10 @@ std::vector<Quote> pick_quotes(const Xapian::Database& db, const Theme& theme, i
     // Greedy spread: prefer a channel and a first group not yet quoted.
     std::vector<Quote> quotes;
     std::set<std::string> channels, groups, quoted_shingles;
-    std::vector<bool> used(candidates.size(), false);
+    std::vector<bool> used_here(candidates.size(), false);
     for (int round = 0; round < 2 && static_cast<int>(quotes.size()) < count; ++round) {
         for (std::size_t i = 0; i < candidates.size() && static_cast<int>(quotes.size()) < count; ++i) {
-            if (used[i]) continue;
+            if (used_here[i]) continue;
             const Response& r = candidates[i].response;
             std::string group = r.groups.empty() ? "" : r.groups.front().id;
             bool fresh = !channels.count(r.channel) && (group.empty() || !groups.count(group));
@@ -94,7 +95,8 @@ std::vector<Quote> pick_quotes(const Xapian::Database& db, const Theme& theme, i
             std::set<std::string> own = shingles(r.redacted_text);
             if (overlaps(own, quoted_shingles)) continue;
             quoted_shingles.insert(own.begin(), own.end());
-            used[i] = true;
+            used_here[i] = true;
+            used.insert(r.id);
             channels.insert(r.channel);
             if (!group.empty()) groups.insert(group);
             quotes.push_back({shorten_quote(r.redacted_text, kMaxQuoteWords), attribution(r)});

@@ -1,5 +1,7 @@
 #pragma once
 // Chooses the quotes that speak for a theme in the report.
+#include <set>
+#include <string>
 #include <vector>
 
 #include <xapian.h>
@@ -16,6 +18,9 @@ inline constexpr int kMaxQuoteWords = 60;
 // each from a different channel or group where there is a choice. Two quotes
 // never share a run of six words (campaigns and stock phrases repeat), and texts that had personal data taken out
 // are used only when nothing else is left. Text is the redacted text.
-std::vector<Quote> pick_quotes(const Xapian::Database& db, const Theme& theme, int count);
+// `used` holds the response ids quoted already in the report; a response is
+// quoted once, and the ones picked here are added.
+std::vector<Quote> pick_quotes(const Xapian::Database& db, const Theme& theme, int count,
+                               std::set<std::string>& used);
 
 }  // namespace yousaid::report

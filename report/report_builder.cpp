@@ -4,6 +4,7 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <set>
 
 #include "analysis/crosstab.h"
 #include "analysis/store_summary.h"
@@ -172,6 +173,7 @@ std::vector<Block> you_said_we_did(const Context& c) {
     Crosstab by_channel = crosstab(c.db, Dimension::theme, Dimension::channel, {c.every_member});
     Crosstab by_group = crosstab(c.db, Dimension::theme, Dimension::group, {c.every_member});
     std::vector<Block> blocks;
+    std::set<std::string> quoted;  // each response is quoted once in the report
     for (const auto& [theme, n] : themes_by_count(c)) {
         const std::string& id = theme->id;
         ThemeStatement s;
@@ -200,7 +202,7 @@ std::vector<Block> you_said_we_did(const Context& c) {
                          whole_percent(by_group.percent(grow, best_group)) + ")";
         }
         if (best || best_group) s.summary += ".";
-        s.quotes = pick_quotes(c.db, *theme, kQuotesPerTheme);
+        s.quotes = pick_quotes(c.db, *theme, kQuotesPerTheme, quoted);
         auto action = c.actions.by_theme.find(id);
         if (action != c.actions.by_theme.end()) {
             s.action = action->second.action;
