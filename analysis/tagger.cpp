@@ -1,6 +1,7 @@
 #include "analysis/tagger.h"
 
 #include <algorithm>
+#include <regex>
 #include <unordered_set>
 
 #include "analysis/document_builder.h"
@@ -58,6 +59,14 @@ CodebookLoad compile_codebook(const std::string& text, const std::string& file_n
     ResponseQueryParser parser(db);
     CompiledCodebook compiled{parse.codebook, text, {}, {}};
     auto compile = [&](const std::string& query, const SourceLocation& at, const char* what) {
+        // Xapian 1.4 gives wrong matches for a wildcard inside NEAR or ADJ, so refuse it.
+        static const std::regex wildcard_near(R"((\S+\*\s+(NEAR|ADJ)\b)|((NEAR|ADJ)(/\d+)?\s+\S+\*))");
+        if (std::regex_search(query, wildcard_near)) {
+            load.errors.push_back({at, std::string(what) + " puts a wildcard inside NEAR or ADJ, which Xapian cannot "
+                                                       "match reliably: list the words instead",
+                                   locate_line(text, at.line)});
+            return Xapian::Query();
+        }
         try {
             return parser.parse(query);
         } catch (const QueryError& e) {

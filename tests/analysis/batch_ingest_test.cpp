@@ -180,3 +180,14 @@ TEST_CASE("a codebook rule Xapian cannot parse is reported at the rule") {
     REQUIRE(load.errors.size() == 1);
     CHECK(load.errors[0].headline().rfind("codebook.txt:3:9: error: rule is not a valid query: ", 0) == 0);
 }
+
+TEST_CASE("a wildcard inside NEAR is refused, as Xapian cannot match it reliably") {
+    TempDir dir;
+    Xapian::WritableDatabase db = open_store_for_writing(dir.path("store"));
+    CodebookLoad load = compile_codebook("theme gp\n  title: GP\n  rule: surgery OR (gp NEAR/4 wait*)\n", "c.txt", db);
+    CHECK_FALSE(load.compiled);
+    REQUIRE(load.errors.size() == 1);
+    CHECK(load.errors[0].headline() ==
+          "c.txt:3:9: error: rule puts a wildcard inside NEAR or ADJ, which Xapian cannot match reliably: list the "
+          "words instead");
+}
