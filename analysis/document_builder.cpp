@@ -69,6 +69,7 @@ Xapian::Document DocumentBuilder::build(const Response& r) {
     doc.add_value(schema::kThemesSlot, join_ids(r.themes));
     doc.add_value(schema::kGroupsSlot, join_ids(r.groups));
     doc.add_value(schema::kBatchSlot, r.batch);
+    doc.add_value(schema::kRespondentSlot, r.respondent.empty() ? r.id : r.respondent);
     doc.set_data(to_json(r));
     return doc;
 }

@@ -33,6 +33,7 @@ enum Slot : unsigned {
     kGroupsSlot = 6,       // group ids joined by '\n'
     kBatchSlot = 7,        // batch id
     kCampaignSlot = 8,     // campaign id (the id of its first member), empty when not in one
+    kRespondentSlot = 9,   // who gave the response (see Response::respondent)
 };
 
 // Metadata keys. A batch's record is written in the same commit as its documents.

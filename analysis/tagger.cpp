@@ -37,14 +37,18 @@ DocSet matching(const Xapian::Database& db, const Xapian::Query& query) {
     return docs;
 }
 
-std::vector<Tag> merged(const std::vector<Tag>& old_tags, std::vector<Tag> rule_tags) {
+// Tags from other sources stay; rule tags are recomputed, except those an
+// analyst removed by hand.
+std::vector<Tag> merged(const std::vector<Tag>& old_tags, std::vector<Tag> rule_tags,
+                        const std::vector<std::string>& removed) {
     std::vector<Tag> out;
     for (const Tag& tag : old_tags) {
         if (tag.source != "rule") out.push_back(tag);
     }
     for (Tag& tag : rule_tags) {
         bool present = std::any_of(out.begin(), out.end(), [&](const Tag& t) { return t.id == tag.id; });
-        if (!present) out.push_back(std::move(tag));
+        bool removed_by_hand = std::find(removed.begin(), removed.end(), tag.id) != removed.end();
+        if (!present && !removed_by_hand) out.push_back(std::move(tag));
     }
     return out;
 }
@@ -127,8 +131,8 @@ TaggingSummary tag_responses(Xapian::WritableDatabase& db, const CompiledCodeboo
                 groups.push_back({group.id, "rule", kCueConfidence});
             }
         }
-        std::vector<Tag> new_themes = merged(response.themes, std::move(themes));
-        std::vector<Tag> new_groups = merged(response.groups, std::move(groups));
+        std::vector<Tag> new_themes = merged(response.themes, std::move(themes), response.removed_themes);
+        std::vector<Tag> new_groups = merged(response.groups, std::move(groups), response.removed_groups);
         if (new_themes == response.themes && new_groups == response.groups) continue;
         response.themes = std::move(new_themes);
         response.groups = std::move(new_groups);

@@ -16,6 +16,10 @@ void add_batches_command(CLI::App& app, int& exit_code);
 void add_remove_batch_command(CLI::App& app, int& exit_code);
 void add_rejects_command(CLI::App& app, int& exit_code);
 void add_campaigns_command(CLI::App& app, int& exit_code);
+void add_themes_command(CLI::App& app, int& exit_code);
+void add_reach_command(CLI::App& app, int& exit_code);
+void add_code_command(CLI::App& app, int& exit_code);
+void add_audit_command(CLI::App& app, int& exit_code);
 
 // --store DIR, shared by every command.
 void add_store_option(CLI::App& command, std::string& store);

@@ -29,7 +29,11 @@ int main(int argc, char** argv) {
     yousaid::cli::add_campaigns_command(app, exit_code);
     yousaid::cli::add_tag_command(app, exit_code);
     yousaid::cli::add_search_command(app, exit_code);
+    yousaid::cli::add_themes_command(app, exit_code);
     yousaid::cli::add_crosstab_command(app, exit_code);
+    yousaid::cli::add_reach_command(app, exit_code);
+    yousaid::cli::add_code_command(app, exit_code);
+    yousaid::cli::add_audit_command(app, exit_code);
     yousaid::cli::add_report_command(app, exit_code);
     try {
         app.parse(argc, argv);

@@ -15,6 +15,7 @@ struct RawResponse {
     // several open questions in a row, where its answer is.
     SourceLocation where;
     std::string source_id;      // the id the file gave, or empty
+    std::string respondent_id;  // the row's id when a row gave several responses (open questions), else empty
     std::string text;           // never empty: readers reject records without text
     std::string event;          // empty when the file does not say
     std::string channel;

@@ -49,7 +49,10 @@ std::string to_json(const Response& r) {
                 {"themes", tags_to_json(r.themes)},
                 {"groups", tags_to_json(r.groups)},
                 {"source", {{"file", r.source.file}, {"line", r.source.line}}},
-                {"campaign", r.campaign}};
+                {"campaign", r.campaign},
+                {"respondent", r.respondent},
+                {"removed_themes", r.removed_themes},
+                {"removed_groups", r.removed_groups}};
     return out.dump();
 }
 
@@ -71,6 +74,9 @@ Response response_from_json(const std::string& text) {
         r.source.file = in.at("source").at("file").get<std::string>();
         r.source.line = in.at("source").at("line").get<int>();
         r.campaign = in.value("campaign", "");  // absent in records written before campaigns
+        r.respondent = in.value("respondent", r.id);
+        r.removed_themes = in.value("removed_themes", std::vector<std::string>());
+        r.removed_groups = in.value("removed_groups", std::vector<std::string>());
         return r;
     } catch (const json::exception& e) {
         throw std::runtime_error(std::string("not a response record: ") + e.what());

@@ -31,6 +31,12 @@ struct Response {
     std::vector<Tag> groups;
     SourceLocation source;      // file and line it came from
     std::string campaign;       // the id of its campaign's first member; empty when in none
+    // Who gave it: responses to several open questions from one row share a
+    // respondent; otherwise the response's own id.
+    std::string respondent;
+    // Themes and groups an analyst took off by hand: rules never put them back.
+    std::vector<std::string> removed_themes;
+    std::vector<std::string> removed_groups;
 
     // SHA-1 of everything read from the input (not the batch, tags or source
     // position): equal hashes mean re-ingesting would change nothing.

@@ -47,16 +47,18 @@ Response ResponseNormaliser::normalise(const RawResponse& raw) {
     r.source = raw.where;
 
     std::string file_id = clean(raw.source_id);
+    // Ids repeat across surveys ("1", "R17"): scope them by event, else by file name.
+    std::string scope = slug(r.event);
+    if (scope.empty()) scope = slug(std::filesystem::path(raw.where.file).stem().string());
+    auto scoped = [&](const std::string& id) { return scope.empty() ? id : scope + "-" + id; };
     if (!file_id.empty()) {
-        // Ids repeat across surveys ("1", "R17"): scope them by event, else by file name.
-        std::string scope = slug(r.event);
-        if (scope.empty()) scope = slug(std::filesystem::path(raw.where.file).stem().string());
-        r.id = scope.empty() ? file_id : scope + "-" + file_id;
+        r.id = scoped(file_id);
     } else {
         std::string hash = r.content_hash().substr(0, 16);
         int occurrence = ++seen_content_[hash];
         r.id = occurrence == 1 ? hash : hash + "-" + std::to_string(occurrence);
     }
+    r.respondent = raw.respondent_id.empty() ? r.id : scoped(clean(raw.respondent_id));
     return r;
 }
 

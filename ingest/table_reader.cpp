@@ -89,7 +89,12 @@ ReadResult read_table_responses(const Table& table, const TableHeader& header, c
             RawResponse response = shared;
             response.text = text;
             response.question = m.text[q].question.empty() ? shared.question : m.text[q].question;
-            if (!shared.source_id.empty()) response.source_id = shared.source_id + "-q" + std::to_string(q + 1);
+            if (!shared.source_id.empty()) {
+                response.source_id = shared.source_id + "-q" + std::to_string(q + 1);
+                response.respondent_id = shared.source_id;
+            } else {
+                response.respondent_id = "row-" + std::to_string(record.line);
+            }
             response.where = {file, field.line, field.column};
             result.responses.push_back(std::move(response));
             ++answered;

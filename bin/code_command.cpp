@@ -1,0 +1,8 @@
+#include "bin/commands.h"
+
+namespace yousaid::cli {
+
+// Placeholder while the command is being written.
+void add_code_command(CLI::App&, int&) {}
+
+}  // namespace yousaid::cli
