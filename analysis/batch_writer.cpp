@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/csv_output.h"
+#include "analysis/manual_coding.h"
 #include "analysis/schema.h"
 
 namespace yousaid {
@@ -28,11 +29,15 @@ void BatchWriter::put(const Response& response) {
     Xapian::PostingIterator existing = db_.postlist_begin(term);
     if (existing != db_.postlist_end(term)) {
         Xapian::docid docid = *existing;
-        if (db_.get_document(docid).get_value(schema::kContentHashSlot) == response.content_hash()) {
+        Xapian::Document old_document = db_.get_document(docid);
+        if (old_document.get_value(schema::kContentHashSlot) == response.content_hash()) {
             ++record_.unchanged;
             return;
         }
-        db_.replace_document(docid, builder_.build(response));
+        // An analyst's manual codes and removals outlive a corrected file.
+        Response replacement = response;
+        carry_manual_codes(response_from_json(old_document.get_data()), replacement);
+        db_.replace_document(docid, builder_.build(replacement));
         written_.push_back(docid);
         ++record_.accepted;
         ++record_.replaced;

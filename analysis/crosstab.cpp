@@ -1,59 +1,355 @@
 #include "analysis/crosstab.h"
 
 #include <algorithm>
-#include <map>
+#include <cctype>
+#include <stdexcept>
+#include <unordered_map>
 
 #include "analysis/campaign_count.h"
 #include "analysis/schema.h"
 #include "analysis/search.h"
+#include "analysis/statistics.h"
 #include "analysis/tagger.h"
+#include "ingest/response.h"
 
 namespace yousaid {
 
 namespace {
 
-std::vector<std::string> keys_of(const Xapian::Document& doc, Dimension dimension) {
-    switch (dimension) {
-        case Dimension::theme: return split_list(doc.get_value(schema::kThemesSlot));
-        case Dimension::group: return split_list(doc.get_value(schema::kGroupsSlot));
-        case Dimension::channel: return {doc.get_value(schema::kChannelSlot)};
-        case Dimension::event: return {doc.get_value(schema::kEventSlot)};
-    }
-    return {};
-}
-
-struct Ordered {
+// Every document's keys on one axis, by docid: keys of document d are
+// codes[start[d] .. start[d + 1]), indices into `keys`. Built in one pass over
+// a value stream or over posting lists, so no document is read whole.
+struct Coding {
     std::vector<std::string> keys;
-    std::vector<std::string> labels;
+    std::vector<std::string> labels;  // as written, when it differs from the key (attributes)
+    std::vector<std::uint32_t> start;
+    std::vector<std::uint32_t> codes;
+
+    std::uint32_t code_of(const std::string& key, std::unordered_map<std::string, std::uint32_t>& index) {
+        auto [it, added] = index.try_emplace(key, static_cast<std::uint32_t>(keys.size()));
+        if (added) keys.push_back(key);
+        return it->second;
+    }
 };
 
-// Codebook order first for themes and groups; the rest largest first.
-Ordered order(Dimension dimension, const std::map<std::string, Xapian::doccount>& totals,
-              const std::optional<Codebook>& codebook) {
-    Ordered out;
+bool multi_valued(Dimension d) { return d == Dimension::theme || d == Dimension::group; }
+
+Xapian::valueno slot_of(Dimension d) {
+    switch (d) {
+        case Dimension::theme: return schema::kThemesSlot;
+        case Dimension::group: return schema::kGroupsSlot;
+        case Dimension::channel: return schema::kChannelSlot;
+        case Dimension::event: return schema::kEventSlot;
+        case Dimension::question: return schema::kQuestionSlot;
+        case Dimension::attribute: break;
+    }
+    return Xapian::BAD_VALUENO;
+}
+
+// Themes, groups, channels, events and questions from their value slot. A
+// document with no value (Xapian stores none for "") has no theme or group, or
+// the key "" (not given); with `untagged_row`, a document with no theme has "".
+Coding code_from_slot(const Xapian::Database& db, Dimension d, bool untagged_row) {
+    Coding coding;
+    const Xapian::docid last = db.get_lastdocid();
+    coding.start.assign(last + 2, 0);
+    std::unordered_map<std::string, std::uint32_t> index;
+    std::unordered_map<std::string, std::vector<std::uint32_t>> lists;  // a slot's text -> its codes
+    const bool multi = multi_valued(d);
+    std::vector<std::uint32_t> none;
+    if (!multi || untagged_row) none.push_back(coding.code_of("", index));
+    auto append = [&](const std::vector<std::uint32_t>& codes) {
+        coding.codes.insert(coding.codes.end(), codes.begin(), codes.end());
+    };
+    Xapian::docid next = 1;  // the first docid not yet given its codes
+    auto fill_to = [&](Xapian::docid did) {  // documents before `did` have no value
+        for (; next < did; ++next) {
+            coding.start[next] = static_cast<std::uint32_t>(coding.codes.size());
+            append(none);
+        }
+    };
+    const Xapian::valueno slot = slot_of(d);
+    for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+        Xapian::docid did = it.get_docid();
+        fill_to(did);
+        coding.start[did] = static_cast<std::uint32_t>(coding.codes.size());
+        next = did + 1;
+        std::string value = *it;
+        auto found = lists.find(value);
+        if (found == lists.end()) {
+            std::vector<std::uint32_t> codes;
+            if (multi) {
+                for (const std::string& key : split_list(value)) codes.push_back(coding.code_of(key, index));
+                if (codes.empty()) codes = none;
+            } else {
+                codes.push_back(coding.code_of(value, index));
+            }
+            found = lists.emplace(std::move(value), std::move(codes)).first;
+        }
+        append(found->second);
+    }
+    fill_to(last + 1);
+    coding.start[last + 1] = static_cast<std::uint32_t>(coding.codes.size());
+    coding.labels = coding.keys;
+    return coding;
+}
+
+// An attribute from its boolean terms XA<name>:<value slug>, each value's label
+// read from the first document holding it. Documents without it have "".
+Coding code_attribute(const Xapian::Database& db, const std::string& name) {
+    const std::string prefix = std::string(schema::kAttributePrefix) + name + ":";
+    const Xapian::docid last = db.get_lastdocid();
+    std::vector<std::uint32_t> code_of_doc(last + 1, 0);  // one value per attribute: 0 is "" (not given)
+    std::vector<std::vector<std::uint32_t>> extra;         // any further values, rare
+    Coding coding;
+    coding.keys.push_back("");
+    coding.labels.push_back("");
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+        const std::string term = *t;
+        const auto code = static_cast<std::uint32_t>(coding.keys.size());
+        coding.keys.push_back(term.substr(prefix.size()));
+        std::string label = coding.keys.back();
+        bool labelled = false;
+        for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+            if (!labelled) {
+                labelled = true;
+                try {
+                    Response r = response_from_json(db.get_document(*p).get_data());
+                    auto written = r.attributes.find(name);
+                    if (written != r.attributes.end()) label = written->second;
+                } catch (const std::runtime_error&) {
+                }
+            }
+            if (code_of_doc[*p] == 0) {
+                code_of_doc[*p] = code;
+            } else {
+                if (extra.empty()) extra.resize(last + 1);
+                extra[*p].push_back(code);
+            }
+        }
+        coding.labels.push_back(label);
+    }
+    coding.start.assign(last + 2, 0);
+    for (Xapian::docid d = 1; d <= last; ++d) {
+        coding.start[d] = static_cast<std::uint32_t>(coding.codes.size());
+        coding.codes.push_back(code_of_doc[d]);
+        if (!extra.empty()) coding.codes.insert(coding.codes.end(), extra[d].begin(), extra[d].end());
+    }
+    coding.start[last + 1] = static_cast<std::uint32_t>(coding.codes.size());
+    return coding;
+}
+
+Coding code_axis(const Xapian::Database& db, const Axis& axis, bool is_rows) {
+    if (axis.dimension == Dimension::attribute) return code_attribute(db, axis.attribute);
+    return code_from_slot(db, axis.dimension, is_rows && axis.dimension == Dimension::theme);
+}
+
+// Every theme or group of the codebook is shown, even when nothing counts in it.
+void add_codebook_keys(Coding& coding, const Axis& axis, const std::optional<Codebook>& codebook) {
+    if (!codebook) return;
+    std::vector<std::string> ids;
+    if (axis.dimension == Dimension::theme) {
+        for (const Theme& t : codebook->themes) ids.push_back(t.id);
+    } else if (axis.dimension == Dimension::group) {
+        for (const Group& g : codebook->groups) ids.push_back(g.id);
+    }
+    for (const std::string& id : ids) {
+        if (std::find(coding.keys.begin(), coding.keys.end(), id) == coding.keys.end()) {
+            coding.keys.push_back(id);
+            coding.labels.push_back(id);
+        }
+    }
+}
+
+// "16-24" before "65+" before "Under 16": leading numbers by value, then text.
+bool value_order(const std::string& a, const std::string& b) {
+    auto number = [](const std::string& s) -> long {
+        if (s.empty() || !std::isdigit(static_cast<unsigned char>(s[0]))) return -1;
+        return std::stol(s.substr(0, std::min<std::size_t>(s.find_first_not_of("0123456789"), 9)));
+    };
+    long x = number(a), y = number(b);
+    if ((x >= 0) != (y >= 0)) return x >= 0;
+    if (x != y) return x < y;
+    return a < b;
+}
+
+// Positions in the coding's keys, in the order the table shows them: codebook
+// order first for themes and groups, the rest largest first; attributes in
+// value order; the untagged / not given key last.
+std::vector<std::uint32_t> order(const Axis& axis, const Coding& coding, const std::vector<Xapian::doccount>& totals,
+                                 const std::optional<Codebook>& codebook, bool keep_empty_key,
+                                 std::vector<std::string>& labels) {
+    std::vector<std::string> codebook_keys;
     std::map<std::string, std::string> titles;
-    if (codebook && dimension == Dimension::theme) {
-        for (const Theme& t : codebook->themes) {
-            out.keys.push_back(t.id);
-            titles[t.id] = t.title;
-        }
-    } else if (codebook && dimension == Dimension::group) {
-        for (const Group& g : codebook->groups) {
-            out.keys.push_back(g.id);
-            titles[g.id] = g.title;
-        }
+    if (codebook && axis.dimension == Dimension::theme) {
+        for (const Theme& t : codebook->themes) codebook_keys.push_back(t.id), titles[t.id] = t.title;
+    } else if (codebook && axis.dimension == Dimension::group) {
+        for (const Group& g : codebook->groups) codebook_keys.push_back(g.id), titles[g.id] = g.title;
     }
-    std::vector<std::pair<std::string, Xapian::doccount>> rest;
-    for (const auto& [key, count] : totals) {
-        if (std::find(out.keys.begin(), out.keys.end(), key) == out.keys.end()) rest.emplace_back(key, count);
+    std::unordered_map<std::string, std::uint32_t> position;
+    for (std::uint32_t i = 0; i < coding.keys.size(); ++i) position[coding.keys[i]] = i;
+    std::vector<std::uint32_t> out;
+    for (const std::string& key : codebook_keys) {
+        auto found = position.find(key);
+        if (found != position.end()) out.push_back(found->second);
     }
-    std::stable_sort(rest.begin(), rest.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-    for (const auto& [key, count] : rest) out.keys.push_back(key);
-    for (const std::string& key : out.keys) {
+    std::vector<std::uint32_t> rest;
+    for (std::uint32_t i = 0; i < coding.keys.size(); ++i) {
+        if (coding.keys[i].empty() || titles.count(coding.keys[i]) || totals[i] == 0) continue;
+        rest.push_back(i);
+    }
+    if (axis.dimension == Dimension::attribute) {
+        std::stable_sort(rest.begin(), rest.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return value_order(coding.labels[a], coding.labels[b]);
+        });
+    } else {
+        std::stable_sort(rest.begin(), rest.end(), [&](std::uint32_t a, std::uint32_t b) { return totals[a] > totals[b]; });
+    }
+    out.insert(out.end(), rest.begin(), rest.end());
+    for (std::uint32_t i = 0; i < coding.keys.size(); ++i) {
+        if (coding.keys[i].empty() && keep_empty_key && totals[i] > 0) out.push_back(i);
+    }
+    for (std::uint32_t i : out) {
+        const std::string& key = coding.keys[i];
         auto title = titles.find(key);
-        out.labels.push_back(title != titles.end() ? title->second : (key.empty() ? "(not given)" : key));
+        labels.push_back(title != titles.end() ? title->second
+                         : key.empty()         ? (axis.dimension == Dimension::theme ? "No theme" : "(not given)")
+                                               : coding.labels[i]);
     }
     return out;
+}
+
+// Counts by code: cells[r * columns + c], row totals, column bases, all.
+struct Tally {
+    std::size_t rows = 0, columns = 0;
+    std::vector<Xapian::doccount> cells, row_totals, bases;
+    Xapian::doccount all = 0;
+
+    Tally(std::size_t r, std::size_t c) : rows(r), columns(c), cells(r * c), row_totals(r), bases(c) {}
+    // Slots of one document's contributions: cells, then row totals, then bases, then all.
+    std::size_t slots() const { return cells.size() + rows + columns + 1; }
+    Xapian::doccount& at(std::size_t slot) {
+        if (slot < cells.size()) return cells[slot];
+        slot -= cells.size();
+        if (slot < rows) return row_totals[slot];
+        slot -= rows;
+        if (slot < columns) return bases[slot];
+        return all;
+    }
+};
+
+// Which documents count: each one, except campaign members other than the
+// first unless every member is asked for. Only campaign members are read.
+std::vector<bool> counted_documents(const Xapian::Database& db, const CampaignCount& campaigns, bool every_member) {
+    std::vector<bool> counted(db.get_lastdocid() + 1, false);
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) counted[*it] = true;
+    if (every_member) return counted;
+    const Xapian::valueno slot = schema::kCampaignSlot;
+    for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+        Xapian::docid did = it.get_docid();
+        if (!campaigns.counts(did, db.get_document(did))) counted[did] = false;
+    }
+    return counted;
+}
+
+// Respondent numbers by docid (0 for none) and how many counted responses each has.
+std::vector<std::uint32_t> respondents_of(const Xapian::Database& db, const std::vector<bool>& counted,
+                                          std::vector<std::uint32_t>& responses_per_respondent) {
+    std::vector<std::uint32_t> by_doc(db.get_lastdocid() + 1, 0);
+    std::unordered_map<std::string, std::uint32_t> number;
+    responses_per_respondent.assign(1, 0);
+    const Xapian::valueno slot = schema::kRespondentSlot;
+    for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+        if (!counted[it.get_docid()]) continue;
+        auto [found, added] = number.try_emplace(*it, static_cast<std::uint32_t>(responses_per_respondent.size()));
+        if (added) responses_per_respondent.push_back(0);
+        ++responses_per_respondent[found->second];
+        by_doc[it.get_docid()] = found->second;
+    }
+    return by_doc;
+}
+
+Tally count(const Coding& rows, const Coding& columns, const std::vector<bool>& counted, CountUnit unit,
+            const Xapian::Database& db) {
+    Tally tally(rows.keys.size(), columns.keys.size());
+    std::vector<std::uint32_t> per_respondent;
+    std::vector<std::uint32_t> respondent;
+    if (unit == CountUnit::respondents) respondent = respondents_of(db, counted, per_respondent);
+    // A respondent with several responses is counted once per slot: their
+    // (slot, respondent) pairs are gathered, made unique, then counted.
+    std::vector<std::uint64_t> shared;
+    const std::size_t C = tally.columns;
+    const std::size_t row_total_slot = tally.cells.size(), base_slot = row_total_slot + tally.rows,
+                      all_slot = base_slot + C;
+    for (Xapian::docid d = 1; d + 1 < rows.start.size(); ++d) {
+        if (!counted[d]) continue;
+        const std::uint32_t who = respondent.empty() ? 0 : respondent[d];
+        const bool once = respondent.empty() || who == 0 || per_respondent[who] == 1;
+        auto add = [&](std::size_t slot) {
+            if (once) ++tally.at(slot);
+            else shared.push_back((static_cast<std::uint64_t>(slot) << 32) | who);
+        };
+        add(all_slot);
+        for (std::uint32_t j = columns.start[d]; j < columns.start[d + 1]; ++j) add(base_slot + columns.codes[j]);
+        for (std::uint32_t i = rows.start[d]; i < rows.start[d + 1]; ++i) {
+            const std::uint32_t r = rows.codes[i];
+            add(row_total_slot + r);
+            if (once) {
+                for (std::uint32_t j = columns.start[d]; j < columns.start[d + 1]; ++j) ++tally.cells[r * C + columns.codes[j]];
+            } else {
+                for (std::uint32_t j = columns.start[d]; j < columns.start[d + 1]; ++j) add(r * C + columns.codes[j]);
+            }
+        }
+    }
+    std::sort(shared.begin(), shared.end());
+    shared.erase(std::unique(shared.begin(), shared.end()), shared.end());
+    for (std::uint64_t pair : shared) ++tally.at(static_cast<std::size_t>(pair >> 32));
+    return tally;
+}
+
+// Each cell outside the All column against the rest of its row, then adjusted
+// across every cell tested.
+void test_cells(Crosstab& t) {
+    const double all = t.bases[0];
+    std::vector<double> p_values;
+    std::vector<std::pair<std::size_t, std::size_t>> where;
+    t.tests.assign(t.row_keys.size(), std::vector<CellTest>(t.column_keys.size()));
+    for (std::size_t r = 0; r < t.row_keys.size(); ++r) {
+        const double row_total = t.counts[r][0];
+        for (std::size_t c = 1; c < t.column_keys.size(); ++c) {
+            const double x = t.counts[r][c], n = t.bases[c];
+            if (t.is_suppressed(c) || n >= all || row_total == 0) continue;
+            CellTest& test = t.tests[r][c];
+            test.tested = true;
+            test.z = stats::two_proportion_z(x, n, std::max(0.0, row_total - x), all - n);
+            test.p = stats::normal_two_sided_p(test.z);
+            p_values.push_back(test.p);
+            where.emplace_back(r, c);
+        }
+    }
+    std::vector<double> adjusted = t.adjustment == Adjustment::benjamini_hochberg ? stats::benjamini_hochberg(p_values)
+                                   : t.adjustment == Adjustment::bonferroni        ? stats::bonferroni(p_values)
+                                                                                   : p_values;
+    for (std::size_t i = 0; i < where.size(); ++i) {
+        CellTest& test = t.tests[where[i].first][where[i].second];
+        test.adjusted_p = adjusted[i];
+        if (adjusted[i] < t.significance_level) test.direction = test.z > 0 ? 1 : -1;
+    }
+    t.tested_cells = where.size();
+}
+
+void weigh(Crosstab& t, const std::map<std::string, double>& shares) {
+    t.weighted = true;
+    t.weights.assign(t.column_keys.size(), 1.0);
+    for (std::size_t c = 1; c < t.column_keys.size(); ++c) {
+        auto share = shares.find(t.column_keys[c]);
+        if (share == shares.end() || t.bases[c] == 0 || t.bases[0] == 0) {
+            t.unweighted_columns.push_back(t.column_labels[c]);
+            continue;
+        }
+        const double sample_share = static_cast<double>(t.bases[c]) / t.bases[0];
+        t.weights[c] = share->second / sample_share;
+    }
 }
 
 }  // namespace
@@ -63,6 +359,7 @@ std::optional<Dimension> parse_dimension(const std::string& name) {
     if (name == "group") return Dimension::group;
     if (name == "channel") return Dimension::channel;
     if (name == "event") return Dimension::event;
+    if (name == "question") return Dimension::question;
     return std::nullopt;
 }
 
@@ -72,6 +369,52 @@ std::string dimension_name(Dimension dimension) {
         case Dimension::group: return "group";
         case Dimension::channel: return "channel";
         case Dimension::event: return "event";
+        case Dimension::question: return "question";
+        case Dimension::attribute: return "attribute";
+    }
+    return "";
+}
+
+std::string Axis::name() const { return dimension == Dimension::attribute ? attribute : dimension_name(dimension); }
+
+std::optional<Axis> parse_axis(const std::string& text) {
+    if (auto d = parse_dimension(text)) return Axis(*d);
+    auto snake_case = [](const std::string& s) {
+        if (s.empty() || !std::islower(static_cast<unsigned char>(s[0]))) return false;
+        return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::islower(c) || std::isdigit(c) || c == '_'; });
+    };
+    const std::string prefix = "attribute:";
+    if (text.rfind(prefix, 0) == 0) {
+        std::string name = text.substr(prefix.size());
+        if (snake_case(name)) return Axis::of_attribute(name);
+        return std::nullopt;
+    }
+    static const char* const known[] = {"age_band", "gender", "ethnicity", "sexual_orientation", "postcode_district",
+                                        "carer", "disability", "long_term_condition", "mental_health_condition",
+                                        "parent_under_5", "working_status"};
+    for (const char* name : known) {
+        if (text == name) return Axis::of_attribute(text);
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string> stored_attributes(const Xapian::Database& db) {
+    std::vector<std::string> names;
+    const std::string prefix = schema::kAttributePrefix;
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix);) {
+        std::string term = *t;
+        std::string name = term.substr(prefix.size(), term.find(':') - prefix.size());
+        names.push_back(name);
+        t.skip_to(prefix + name + ";");  // ';' follows ':': past every value of this attribute
+    }
+    return names;
+}
+
+std::string adjustment_name(Adjustment adjustment) {
+    switch (adjustment) {
+        case Adjustment::benjamini_hochberg: return "Benjamini-Hochberg";
+        case Adjustment::bonferroni: return "Bonferroni";
+        case Adjustment::none: return "none";
     }
     return "";
 }
@@ -80,62 +423,79 @@ double Crosstab::percent(std::size_t row, std::size_t column) const {
     return bases[column] == 0 ? 0.0 : 100.0 * counts[row][column] / bases[column];
 }
 
-Crosstab crosstab(const Xapian::Database& db, Dimension rows, Dimension columns, const CrosstabOptions& options) {
-    CampaignCount campaigns(db);
-    // One pass over every response, counting (row, column) pairs by key.
-    std::map<std::pair<std::string, std::string>, Xapian::doccount> pairs;
-    std::map<std::string, Xapian::doccount> row_totals, column_totals;
-    Xapian::doccount untagged = 0, all = 0;
-    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-        Xapian::Document doc = db.get_document(*it);
-        if (!options.every_member && !campaigns.counts(*it, doc)) continue;
-        std::vector<std::string> row_keys = keys_of(doc, rows);
-        std::vector<std::string> column_keys = keys_of(doc, columns);
-        ++all;
-        for (const std::string& c : column_keys) ++column_totals[c];
-        if (row_keys.empty() && rows == Dimension::theme) {
-            ++untagged;
-            for (const std::string& c : column_keys) ++pairs[{"", c}];
-        }
-        for (const std::string& r : row_keys) {
-            ++row_totals[r];
-            for (const std::string& c : column_keys) ++pairs[{r, c}];
+double Crosstab::weighted_count(std::size_t row, std::size_t column) const {
+    return counts[row][column] * (weights.empty() ? 1.0 : weights[column]);
+}
+
+double Crosstab::weighted_base(std::size_t column) const {
+    return bases[column] * (weights.empty() ? 1.0 : weights[column]);
+}
+
+double Crosstab::row_percent(std::size_t row, std::size_t column) const {
+    return counts[row][0] == 0 ? 0.0 : 100.0 * weighted_count(row, column) / counts[row][0];
+}
+
+double Crosstab::shown_percent(std::size_t row, std::size_t column) const {
+    return percent_base == PercentBase::row ? row_percent(row, column) : percent(row, column);
+}
+
+Crosstab crosstab(const Xapian::Database& db, const Axis& rows, const Axis& columns, const CrosstabOptions& options) {
+    for (const Axis* axis : {&rows, &columns}) {
+        if (axis->dimension != Dimension::attribute) continue;
+        const std::string prefix = std::string(schema::kAttributePrefix) + axis->attribute + ":";
+        if (db.allterms_begin(prefix) == db.allterms_end(prefix)) {
+            throw std::invalid_argument("no attribute \"" + axis->attribute + "\" in the store");
         }
     }
-
+    CampaignCount campaigns(db);
+    std::vector<bool> counted = counted_documents(db, campaigns, options.every_member);
     std::optional<Codebook> codebook = stored_codebook(db);
-    Ordered row_order = order(rows, row_totals, codebook);
-    Ordered column_order = order(columns, column_totals, codebook);
+    Coding row_coding = code_axis(db, rows, true);
+    Coding column_coding = code_axis(db, columns, false);
+    add_codebook_keys(row_coding, rows, codebook);
+    add_codebook_keys(column_coding, columns, codebook);
+    // Ordering is by responses whatever the unit, so it does not move with --unit.
+    Tally by_response = count(row_coding, column_coding, counted, CountUnit::responses, db);
+    Tally tally = options.unit == CountUnit::responses
+                      ? by_response
+                      : count(row_coding, column_coding, counted, options.unit, db);
 
     Crosstab table;
-    table.row_dimension = rows;
-    table.column_dimension = columns;
+    std::vector<std::uint32_t> row_order =
+        order(rows, row_coding, by_response.row_totals, codebook, true, table.row_labels);
+    std::vector<std::uint32_t> column_order =
+        order(columns, column_coding, by_response.bases, codebook, !multi_valued(columns.dimension), table.column_labels);
+
+    table.row_dimension = rows.dimension;
+    table.column_dimension = columns.dimension;
+    table.row_attribute = rows.attribute;
+    table.column_attribute = columns.attribute;
     table.campaigns = campaigns.campaigns();
     table.campaign_members = campaigns.members();
     table.every_member = options.every_member;
-    table.row_keys = row_order.keys;
-    table.row_labels = row_order.labels;
-    if (rows == Dimension::theme && untagged > 0) {
-        table.row_keys.push_back("");
-        table.row_labels.push_back("No theme");
-        row_totals[""] = untagged;
-    }
+    table.unit = options.unit;
+    table.percent_base = options.percent_base;
+    table.adjustment = options.adjustment;
+    table.significance_level = options.significance_level;
+    table.small_base = options.small_base;
+    table.min_base = options.min_base;
+    for (std::uint32_t r : row_order) table.row_keys.push_back(row_coding.keys[r]);
     table.column_keys.push_back("");
-    table.column_labels.push_back("All responses");
-    table.bases.push_back(all);
-    for (std::size_t i = 0; i < column_order.keys.size(); ++i) {
-        table.column_keys.push_back(column_order.keys[i]);
-        table.column_labels.push_back(column_order.labels[i]);
-        table.bases.push_back(column_totals[column_order.keys[i]]);
+    table.column_labels.insert(table.column_labels.begin(),
+                               options.unit == CountUnit::respondents ? "All respondents" : "All responses");
+    table.bases.push_back(tally.all);
+    for (std::uint32_t c : column_order) {
+        table.column_keys.push_back(column_coding.keys[c]);
+        table.bases.push_back(tally.bases[c]);
     }
-    for (const std::string& r : table.row_keys) {
-        std::vector<Xapian::doccount> line{row_totals[r]};
-        for (std::size_t c = 1; c < table.column_keys.size(); ++c) {
-            auto found = pairs.find({r, table.column_keys[c]});
-            line.push_back(found == pairs.end() ? 0 : found->second);
-        }
+    for (std::uint32_t r : row_order) {
+        std::vector<Xapian::doccount> line{tally.row_totals[r]};
+        for (std::uint32_t c : column_order) line.push_back(tally.cells[r * tally.columns + c]);
         table.counts.push_back(std::move(line));
     }
+    test_cells(table);
+    table.weights.assign(table.column_keys.size(), 1.0);
+    if (options.column_population_shares) weigh(table, *options.column_population_shares);
     return table;
 }
 

@@ -9,13 +9,22 @@ namespace yousaid {
 // Percentages to one decimal place, as shown everywhere ("26.7%").
 std::string format_percent(double percent);
 
-// Aligned columns of "count  percent", a base line under them, and a note on
-// how campaigns were counted when there are any.
+// Aligned columns of "count  percent" with ↑/↓ beside a percentage that
+// differs significantly from the rest of its row, a base line under them (*
+// beside a small base, – for a suppressed column's cells), a legend, and notes
+// on weighting and on how campaigns were counted when there are any.
 std::string crosstab_text(const Crosstab& table);
-// One row per (row, column) cell: row, column, count, base, column_percent.
+// One row per (row, column) cell: row, column, count, base, column_percent,
+// row_percent, z, p, adjusted_p, flag (higher, lower or empty), base_flag
+// (small, suppressed or empty); weighted tables add weight, unweighted_count
+// and unweighted_base. A suppressed column's counts, percentages and tests are
+// left empty. Every cell is neutralised against formula injection (csv_output.h).
 std::string crosstab_csv(const Crosstab& table);
-// {"rows": ..., "columns": [{"key","label","base"}], "cells": [[{"count","percent"}]],
-//  "campaigns": {"campaigns","responses","counted_once"}}
+// {"rows_by", "columns_by", "unit", "percent", "adjustment", "rows": [{"key","label"}],
+//  "columns": [{"key","label","base","small_base","suppressed","weight"?,"weighted_base"?}],
+//  "cells": [[{"count","percent","column_percent","row_percent","z","p","adjusted_p","flag"}]],
+//  "campaigns": {"campaigns","responses","counted_once"}}; a suppressed
+// column's cells hold nulls.
 std::string crosstab_json(const Crosstab& table);
 
 }  // namespace yousaid

@@ -1,4 +1,4 @@
-#include "report/keyed_csv.h"
+#include "analysis/keyed_csv.h"
 
 #include <algorithm>
 
@@ -6,7 +6,7 @@
 #include "ingest/text_file.h"
 #include "ingest/unicode_text.h"
 
-namespace yousaid::report {
+namespace yousaid {
 
 KeyedCsv read_keyed_csv(const std::string& path, const std::vector<std::string>& required) {
     KeyedCsv out;
@@ -55,4 +55,4 @@ KeyedCsv read_keyed_csv(const std::string& path, const std::vector<std::string>&
     return out;
 }
 
-}  // namespace yousaid::report
+}  // namespace yousaid

@@ -7,7 +7,7 @@
 
 #include "ingest/diagnostic.h"
 
-namespace yousaid::report {
+namespace yousaid {
 
 struct KeyedRow {
     std::map<std::string, std::string> cells;  // header name (lower case) -> value
@@ -25,4 +25,4 @@ struct KeyedCsv {
 // malformed records, a record with the wrong number of fields.
 KeyedCsv read_keyed_csv(const std::string& path, const std::vector<std::string>& required_columns);
 
-}  // namespace yousaid::report
+}  // namespace yousaid

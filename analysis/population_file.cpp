@@ -1,10 +1,10 @@
-#include "report/population_file.h"
+#include "analysis/population_file.h"
 
 #include <cstdlib>
 
-#include "report/keyed_csv.h"
+#include "analysis/keyed_csv.h"
 
-namespace yousaid::report {
+namespace yousaid {
 
 PopulationRead read_population(const std::string& path) {
     PopulationRead out;
@@ -30,4 +30,4 @@ PopulationRead read_population(const std::string& path) {
     return out;
 }
 
-}  // namespace yousaid::report
+}  // namespace yousaid

@@ -8,7 +8,7 @@
 
 #include "ingest/diagnostic.h"
 
-namespace yousaid::report {
+namespace yousaid {
 
 struct PopulationShare {
     double percent = 0;
@@ -22,4 +22,4 @@ struct PopulationRead {
 
 PopulationRead read_population(const std::string& path);
 
-}  // namespace yousaid::report
+}  // namespace yousaid

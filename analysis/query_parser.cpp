@@ -1,6 +1,9 @@
 #include "analysis/query_parser.h"
 
+#include <algorithm>
 #include <map>
+#include <optional>
+#include <vector>
 
 #include "analysis/document_builder.h"
 #include "analysis/query_filters.h"
@@ -34,7 +37,43 @@ private:
 
 constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                             Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-                            Xapian::QueryParser::FLAG_PURE_NOT;
+                            Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_SYNONYM |
+                            Xapian::QueryParser::FLAG_AUTO_SYNONYMS |
+                            Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
+
+// Xapian 1.4 puts a multi-word synonym ("emergency department") into the query
+// as one term holding a space, which no document has: it stands for the phrase
+// of its words. Returns nullopt when `query` has no such term. Only operators
+// the QueryParser builds around a synonym expansion are rebuilt.
+std::optional<Xapian::Query> with_synonym_phrases(const Xapian::Query& query, bool in_synonym) {
+    using Q = Xapian::Query;
+    if (query.get_type() == Q::LEAF_TERM) {
+        if (!in_synonym) return std::nullopt;
+        const std::string term = *query.get_terms_begin();
+        if (term.find(' ') == std::string::npos) return std::nullopt;
+        std::vector<Q> words;
+        for (std::size_t at = 0; at <= term.size();) {
+            std::size_t end = std::min(term.find(' ', at), term.size());
+            if (end > at) words.emplace_back(term.substr(at, end - at));
+            at = end + 1;
+        }
+        return Q(Q::OP_PHRASE, words.begin(), words.end(), static_cast<Xapian::termcount>(words.size()));
+    }
+    static const std::vector<Q::op> rebuilt = {Q::OP_AND,       Q::OP_OR,     Q::OP_AND_NOT, Q::OP_XOR,
+                                               Q::OP_AND_MAYBE, Q::OP_FILTER, Q::OP_SYNONYM, Q::OP_MAX};
+    const Q::op op = query.get_type();
+    if (std::find(rebuilt.begin(), rebuilt.end(), op) == rebuilt.end()) return std::nullopt;
+    std::vector<Q> subqueries;
+    bool changed = false;
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+        Q sub = query.get_subquery(i);
+        std::optional<Q> replaced = with_synonym_phrases(sub, op == Q::OP_SYNONYM);
+        changed = changed || replaced;
+        subqueries.push_back(replaced ? *replaced : sub);
+    }
+    if (!changed) return std::nullopt;
+    return Q(op, subqueries.begin(), subqueries.end());
+}
 
 }  // namespace
 
@@ -57,6 +96,7 @@ Xapian::Query ResponseQueryParser::parse(const std::string& text) const {
     if (!trim(split.words).empty()) {
         try {
             words = parser_.parse_query(split.words, kFlags);
+            if (std::optional<Xapian::Query> phrased = with_synonym_phrases(words, false)) words = *phrased;
         } catch (const Xapian::QueryParserError& e) {
             throw QueryError(e.get_msg());
         }

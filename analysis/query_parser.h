@@ -22,6 +22,9 @@ public:
     // and parentheses work; `theme:`, `group:`, `event:`, `channel:`,
     // `question:` and `batch:` filter (values are matched as slugs, so
     // `event:"Congleton stakeholder panel"` works). An empty query matches all.
+    // Synonyms stored in the database (a codebook's `synonyms:` lists, written
+    // by tag_responses) expand words and runs of words outside phrases, NEAR
+    // and ADJ; `~word` asks for a word's synonyms explicitly.
     // Filters written at the top level apply to the whole query
     // (analysis/query_filters.h), so "a OR b channel:x" means "(a OR b) within x".
     Xapian::Query parse(const std::string& text) const;

@@ -40,6 +40,7 @@ enum Slot : unsigned {
 inline constexpr const char* kBatchKeyPrefix = "batch:";      // batch:<id> -> JSON
 inline constexpr const char* kRejectsKeyPrefix = "rejects:";  // rejects:<id> -> JSON lines
 inline constexpr const char* kCodebookKey = "codebook";       // the codebook text last tagged with
+inline constexpr const char* kAuditKeyPrefix = "audit:";      // audit:<zero-padded sequence> -> JSON
 inline constexpr const char* kSchemaVersionKey = "schema";
 inline constexpr const char* kSchemaVersion = "1";
 

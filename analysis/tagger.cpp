@@ -1,6 +1,7 @@
 #include "analysis/tagger.h"
 
 #include <algorithm>
+#include <map>
 #include <regex>
 #include <unordered_set>
 
@@ -53,7 +54,140 @@ std::vector<Tag> merged(const std::vector<Tag>& old_tags, std::vector<Tag> rule_
     return out;
 }
 
+// The words of a synonym entry as the indexer splits them, lower case, in order.
+std::vector<std::string> words_of(const std::string& entry) {
+    Xapian::TermGenerator generator;
+    generator.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+    Xapian::Document doc;
+    generator.set_document(doc);
+    generator.index_text(entry);
+    std::vector<std::pair<Xapian::termpos, std::string>> positioned;
+    for (auto term = doc.termlist_begin(); term != doc.termlist_end(); ++term) {
+        for (auto pos = term.positionlist_begin(); pos != term.positionlist_end(); ++pos)
+            positioned.emplace_back(*pos, *term);
+    }
+    std::sort(positioned.begin(), positioned.end());
+    std::vector<std::string> words;
+    for (auto& [pos, word] : positioned) words.push_back(std::move(word));
+    return words;
+}
+
+// As the indexer's STEM_SOME: only a word starting with a letter has a stemmed form.
+bool has_stem(const std::string& word) {
+    const Xapian::Unicode::category c = Xapian::Unicode::get_category(*Xapian::Utf8Iterator(word));
+    return c == Xapian::Unicode::LOWERCASE_LETTER || c == Xapian::Unicode::TITLECASE_LETTER ||
+           c == Xapian::Unicode::MODIFIER_LETTER || c == Xapian::Unicode::OTHER_LETTER ||
+           c == Xapian::Unicode::UPPERCASE_LETTER;
+}
+
+std::string joined(const std::vector<std::string>& words) {
+    std::string out;
+    for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+    return out;
+}
+
+Xapian::Query parse_or_keep(const ResponseQueryParser& parser, const std::string& text, const Xapian::Query& compiled) {
+    if (text.empty()) return compiled;
+    try {
+        return parser.parse(text);
+    } catch (const QueryError&) {
+        return compiled;  // parsed once already at load; keep that
+    }
+}
+
+const Tag* find_tag(const std::vector<Tag>& tags, const std::string& id) {
+    auto found = std::find_if(tags.begin(), tags.end(), [&](const Tag& t) { return t.id == id; });
+    return found == tags.end() ? nullptr : &*found;
+}
+
+bool contains(const std::vector<std::string>& ids, const std::string& id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+// The rule tags for themes: the matched themes and, rolled up, the ancestors of
+// every theme the response carries (matched, or tagged by another source).
+std::vector<Tag> theme_rule_tags(const Codebook& codebook, const std::vector<char>& matched,
+                                 const std::vector<std::vector<std::string>>& ancestors, const Response& response) {
+    std::map<std::string, double> confidence;
+    auto carry = [&](std::size_t i, double c) {
+        confidence[codebook.themes[i].id] = std::max(confidence[codebook.themes[i].id], c);
+        for (const std::string& a : ancestors[i]) confidence[a] = std::max(confidence[a], c);
+    };
+    for (std::size_t i = 0; i < codebook.themes.size(); ++i) {
+        const std::string& id = codebook.themes[i].id;
+        const Tag* other = find_tag(response.themes, id);
+        if (other && other->source != "rule") {
+            carry(i, other->confidence);
+        } else if (matched[i] && !contains(response.removed_themes, id)) {
+            carry(i, 1.0);
+        }
+    }
+    std::vector<Tag> tags;
+    for (const Theme& theme : codebook.themes) {
+        auto c = confidence.find(theme.id);
+        if (c != confidence.end()) tags.push_back({theme.id, "rule", c->second});
+    }
+    return tags;
+}
+
+// The rule tags for groups, deciding each after the groups its `when` uses.
+std::vector<Tag> group_rule_tags(const Codebook& codebook, const std::vector<std::size_t>& order,
+                                 const std::vector<char>& cued, const Response& response) {
+    std::map<std::string, double> carried;  // group -> confidence, as decided so far
+    std::vector<std::optional<double>> decided(codebook.groups.size());
+    auto in_group = [&](const std::string& id) { return carried.count(id) > 0; };
+    for (std::size_t i : order) {
+        const Group& group = codebook.groups[i];
+        const Tag* other = find_tag(response.groups, group.id);
+        if (other && other->source != "rule") {
+            carried[group.id] = other->confidence;
+            continue;
+        }
+        if (contains(response.removed_groups, group.id)) continue;
+        if (group.when && group.when->matches(response.attributes, in_group)) {
+            double c = 1.0;
+            for (const std::string& used : group.uses)
+                if (carried.count(used)) c = std::min(c, carried[used]);
+            decided[i] = c;
+        } else if (cued[i]) {
+            decided[i] = kCueConfidence;
+        }
+        if (decided[i]) carried[group.id] = *decided[i];
+    }
+    std::vector<Tag> tags;
+    for (std::size_t i = 0; i < codebook.groups.size(); ++i)
+        if (decided[i]) tags.push_back({codebook.groups[i].id, "rule", *decided[i]});
+    return tags;
+}
+
 }  // namespace
+
+void store_synonyms(Xapian::WritableDatabase& db, const std::vector<SynonymList>& lists) {
+    std::vector<std::string> old(db.synonym_keys_begin(), db.synonym_keys_end());
+    for (const std::string& key : old) db.clear_synonyms(key);
+    const Xapian::Stem stem = DocumentBuilder::stemmer();
+    for (const SynonymList& list : lists) {
+        std::vector<std::vector<std::string>> entries;
+        for (const std::string& entry : list.entries) {
+            std::vector<std::string> words = words_of(entry);
+            if (!words.empty()) entries.push_back(std::move(words));
+        }
+        auto value_of = [&](const std::vector<std::string>& words) {
+            if (words.size() > 1) return joined(words);
+            return has_stem(words[0]) ? "Z" + stem(words[0]) : words[0];
+        };
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            std::vector<std::string> keys = {joined(entries[i])};
+            if (entries[i].size() == 1 && has_stem(entries[i][0])) keys.push_back("Z" + stem(entries[i][0]));
+            for (const std::string& key : keys) {
+                for (std::size_t j = 0; j < entries.size(); ++j) {
+                    const std::string value = value_of(entries[j]);
+                    if (j != i && value != key) db.add_synonym(key, value);
+                }
+            }
+        }
+    }
+}
 
 CodebookLoad compile_codebook(const std::string& text, const std::string& file_name,
                               const Xapian::Database& db) {
@@ -63,6 +197,7 @@ CodebookLoad compile_codebook(const std::string& text, const std::string& file_n
     ResponseQueryParser parser(db);
     CompiledCodebook compiled{parse.codebook, text, {}, {}};
     auto compile = [&](const std::string& query, const SourceLocation& at, const char* what) {
+        if (query.empty()) return Xapian::Query();
         // Xapian 1.4 gives wrong matches for a wildcard inside NEAR or ADJ, so refuse it.
         static const std::regex wildcard_near(R"((\S+\*\s+(NEAR|ADJ)\b)|((NEAR|ADJ)(/\d+)?\s+\S+\*))");
         if (std::regex_search(query, wildcard_near)) {
@@ -83,8 +218,7 @@ CodebookLoad compile_codebook(const std::string& text, const std::string& file_n
         compiled.theme_queries.push_back(compile(theme.rule, theme.rule_at, "rule"));
     }
     for (const Group& group : compiled.codebook.groups) {
-        compiled.cue_queries.push_back(group.cue.empty() ? Xapian::Query()
-                                                         : compile(group.cue, group.cue_at, "cue"));
+        compiled.cue_queries.push_back(compile(group.cue, group.cue_at, "cue"));
     }
     if (load.errors.empty()) load.compiled = std::move(compiled);
     return load;
@@ -103,9 +237,16 @@ CodebookLoad load_codebook(const std::string& path, const Xapian::Database& db) 
 TaggingSummary tag_responses(Xapian::WritableDatabase& db, const CompiledCodebook& compiled,
                              const std::optional<std::vector<Xapian::docid>>& scope) {
     const Codebook& codebook = compiled.codebook;
+    store_synonyms(db, codebook.synonyms);
+    const ResponseQueryParser parser(db);  // now sees the codebook's synonyms
     std::vector<DocSet> theme_matches, cue_matches;
-    for (const Xapian::Query& q : compiled.theme_queries) theme_matches.push_back(matching(db, q));
-    for (const Xapian::Query& q : compiled.cue_queries) cue_matches.push_back(matching(db, q));
+    for (std::size_t i = 0; i < codebook.themes.size(); ++i)
+        theme_matches.push_back(matching(db, parse_or_keep(parser, codebook.themes[i].rule, compiled.theme_queries[i])));
+    for (std::size_t i = 0; i < codebook.groups.size(); ++i)
+        cue_matches.push_back(matching(db, parse_or_keep(parser, codebook.groups[i].cue, compiled.cue_queries[i])));
+    std::vector<std::vector<std::string>> ancestors;
+    for (const Theme& theme : codebook.themes) ancestors.push_back(theme_ancestors(codebook, theme.id));
+    const std::vector<std::size_t> group_order = group_evaluation_order(codebook);
 
     std::vector<Xapian::docid> docids;
     if (scope) {
@@ -119,20 +260,13 @@ TaggingSummary tag_responses(Xapian::WritableDatabase& db, const CompiledCodeboo
     for (Xapian::docid docid : docids) {
         ++summary.examined;
         Response response = response_from_json(db.get_document(docid).get_data());
-        std::vector<Tag> themes, groups;
-        for (std::size_t i = 0; i < codebook.themes.size(); ++i) {
-            if (theme_matches[i].count(docid)) themes.push_back({codebook.themes[i].id, "rule", 1.0});
-        }
-        for (std::size_t i = 0; i < codebook.groups.size(); ++i) {
-            const Group& group = codebook.groups[i];
-            if (group.when && group.when->matches(response.attributes)) {
-                groups.push_back({group.id, "rule", 1.0});
-            } else if (cue_matches[i].count(docid)) {
-                groups.push_back({group.id, "rule", kCueConfidence});
-            }
-        }
-        std::vector<Tag> new_themes = merged(response.themes, std::move(themes), response.removed_themes);
-        std::vector<Tag> new_groups = merged(response.groups, std::move(groups), response.removed_groups);
+        std::vector<char> matched(codebook.themes.size()), cued(codebook.groups.size());
+        for (std::size_t i = 0; i < codebook.themes.size(); ++i) matched[i] = theme_matches[i].count(docid) > 0;
+        for (std::size_t i = 0; i < codebook.groups.size(); ++i) cued[i] = cue_matches[i].count(docid) > 0;
+        std::vector<Tag> new_themes = merged(response.themes, theme_rule_tags(codebook, matched, ancestors, response),
+                                             response.removed_themes);
+        std::vector<Tag> new_groups = merged(response.groups, group_rule_tags(codebook, group_order, cued, response),
+                                             response.removed_groups);
         if (new_themes == response.themes && new_groups == response.groups) continue;
         response.themes = std::move(new_themes);
         response.groups = std::move(new_groups);

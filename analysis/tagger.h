@@ -1,8 +1,9 @@
 #pragma once
 // Tags responses with the codebook's themes and groups. A theme's rule and a
-// group's cue are Xapian queries run over the store; a group's attribute rule is
-// checked on each response's attributes. Tags from other sources (manual codes,
-// models) are kept as they are; only rule tags are recomputed.
+// group's cue are Xapian queries run over the store, expanded by the codebook's
+// synonyms; a group's attribute rule is checked on each response's attributes
+// and the groups it names with in-group(). Tags from other sources (manual
+// codes, models) are kept as they are; only rule tags are recomputed.
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,8 +20,10 @@ inline constexpr double kCueConfidence = 0.6;  // a group inferred from the text
 struct CompiledCodebook {
     Codebook codebook;
     std::string text;                          // the codebook file as read, kept in the store
-    std::vector<Xapian::Query> theme_queries;  // one per theme
+    std::vector<Xapian::Query> theme_queries;  // one per theme; empty query when no rule
     std::vector<Xapian::Query> cue_queries;    // one per group; empty query when no cue
+    // The queries are parsed against the store's synonyms at load time;
+    // tag_responses parses them again once it has stored the codebook's own.
 };
 
 struct CodebookLoad {
@@ -40,8 +43,30 @@ struct TaggingSummary {
 
 // Tags the responses in `scope` (every response when nullopt). Does not commit:
 // the caller's transaction or commit makes the tags visible.
+//  - The store's synonyms are replaced by the codebook's (store_synonyms), so
+//    rules, cues and later searches expand them alike.
+//  - A theme's tag rolls up: each of its ancestors is tagged too (source
+//    "rule", the child's confidence) unless an analyst removed it by hand. This
+//    holds for a child tagged by hand as well.
+//  - Groups are decided in group_evaluation_order; in-group(ID) holds when the
+//    response carries group ID (from any source). A group met by `when` has
+//    confidence 1, or the lowest confidence of the groups it uses that the
+//    response carries; by `cue` alone, kCueConfidence.
+//  - Tags an analyst removed by hand (Response::removed_themes, removed_groups)
+//    are not put back.
 TaggingSummary tag_responses(Xapian::WritableDatabase& db, const CompiledCodebook& codebook,
                              const std::optional<std::vector<Xapian::docid>>& scope);
+
+// Replaces every synonym in the store by the lists' (none when empty). Each
+// entry is split into words as the indexer does (lower case, "A&E" -> "a&e",
+// "walk-in" -> "walk in"); every entry is a key whose synonyms are the list's
+// other entries. Keys: the words joined by one space (Xapian's form for a run
+// of words), and for a single word also "Z" + its stem, so "doctors" finds the
+// synonyms of "doctor". Values: a single word as "Z" + its stem (matching every
+// form the indexer stemmed to it; a word starting with a digit, which the
+// indexer does not stem, as written), several words as the words joined by a
+// space, which ResponseQueryParser turns into a phrase.
+void store_synonyms(Xapian::WritableDatabase& db, const std::vector<SynonymList>& lists);
 
 // The codebook last used to tag the store, or nullopt when none has been.
 std::optional<Codebook> stored_codebook(const Xapian::Database& db);

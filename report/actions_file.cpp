@@ -4,7 +4,7 @@
 #include <array>
 
 #include "ingest/unicode_text.h"
-#include "report/keyed_csv.h"
+#include "analysis/keyed_csv.h"
 
 namespace yousaid::report {
 

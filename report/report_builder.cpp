@@ -11,7 +11,7 @@
 #include "analysis/tagger.h"
 #include "ingest/text_file.h"
 #include "report/actions_file.h"
-#include "report/population_file.h"
+#include "analysis/population_file.h"
 #include "report/quote_picker.h"
 #include "report/quote_text.h"
 #include "templates/template_parser.h"

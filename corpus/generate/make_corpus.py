@@ -1672,6 +1672,11 @@ ACTIONS = [
     ("seven-day-services", "Not taken forward this year: full seven-day community and social care services could "
      "not be staffed within the current budget; weekend discharge support at the hospital will be reviewed in 2015",
      "East Cheshire NHS Trust", "not taken forward"),
+    ("gp-booking", "All practices offer online booking and a call-back instead of the 8am queue; a shared "
+     "extended-hours hub books evening and Saturday appointments for all 23 practices", "NHS Eastern Cheshire CCG",
+     "in progress"),
+    ("community-transport", "Funded the Dial-a-Ride and volunteer driver schemes for another two years and added "
+     "a hospital appointments route from the villages around Congleton", "Cheshire East Council", "done"),
 ]
 
 POPULATION = [  # group id, share of the population, note
@@ -1685,6 +1690,8 @@ POPULATION = [  # group id, share of the population, note
     ("carers-group", 0.11, "approximate: people providing unpaid care, from 2011 Census figures for Cheshire East"),
     ("disabled-people", 0.17, "approximate: day-to-day activities limited a little or a lot, from the 2011 Census"),
     ("long-term-conditions", 0.3, "approximate: people with one or more long-term conditions, from GP registers"),
+    ("working", 0.47, "approximate: residents aged 16 and over in work, from 2011 Census figures for Cheshire East"),
+    ("parents-under-5", 0.07, "approximate: parents of children under 5, from 2011 Census household figures"),
 ]
 
 

@@ -90,7 +90,7 @@ TEST_CASE("codebook: errors, each with its whole message") {
         const char* errors;
     } cases[] = {
         {"theme a\n  title: A\n  rule: x\n  cue: y\n",
-         "cb.txt:4:3: error: unknown theme property \"cue\": expected title, description or rule\n"
+         "cb.txt:4:3: error: unknown theme property \"cue\": expected title, description, example, parent or rule\n"
          "      cue: y\n"
          "      ^\n"},
         {"group g\n  title: G\n  rule: x\n    more of it\n  cue: y\n",
@@ -102,7 +102,7 @@ TEST_CASE("codebook: errors, each with its whole message") {
          "    theme a\n"
          "    ^\n"},
         {"theme a\n  title: A\n  rule:\n",
-         "cb.txt:1:1: error: theme \"a\" has no rule\n"
+         "cb.txt:1:1: error: theme \"a\" has no rule (only a parent theme may go without one)\n"
          "    theme a\n"
          "    ^\n"},
         {"group g\n  title: G\n  description: no rule\n",
@@ -133,7 +133,7 @@ TEST_CASE("codebook: errors, each with its whole message") {
          "    theme a\n"
          "    ^\n"},
         {"name: Mine\ntheme a\n  title: A\n  rule: x\n",
-         "cb.txt:1:1: error: unknown header key \"name\": expected codebook or version\n"
+         "cb.txt:1:1: error: unknown header key \"name\": expected codebook, version or synonyms\n"
          "    name: Mine\n"
          "    ^\n"},
         {"theme a\n  title: A\n  rule: x\nversion: 2\n",
@@ -141,7 +141,7 @@ TEST_CASE("codebook: errors, each with its whole message") {
          "    version: 2\n"
          "    ^\n"},
         {"Theme a\n",
-         "cb.txt:1:1: error: expected \"codebook: NAME\", \"version: N\", \"theme ID\" or \"group ID\"\n"
+         "cb.txt:1:1: error: expected \"codebook: NAME\", \"version: N\", \"synonyms: A, B\", \"theme ID\" or \"group ID\"\n"
          "    Theme a\n"
          "    ^\n"},
         {"theme a\n  title: A\n  rule: x\n  just words\n",
@@ -157,7 +157,7 @@ TEST_CASE("codebook: errors, each with its whole message") {
          "      when: age_band in (65-74 75-84)\n"
          "                               ^\n"},
         {"group g\n  title: G\n  when: carer = yes and\n    lives_alone yes\n",
-         "cb.txt:4:17: error: bad attribute rule: expected \"=\", \"!=\" or \"in\" after the attribute name\n"
+         "cb.txt:4:17: error: bad attribute rule: expected \"=\", \"!=\", \"in\", \"<\", \"<=\", \">\" or \">=\" after the attribute name\n"
          "        lives_alone yes\n"
          "                    ^\n"},
         {"group g\n  title: G\n  when: carer =\n",
@@ -171,6 +171,182 @@ TEST_CASE("codebook: errors, each with its whole message") {
         const CodebookParse parse = parse_codebook(text, "cb.txt");
         CHECK(all_errors(parse) == c.errors);
     }
+}
+
+TEST_CASE("codebook: synonyms, nested themes, examples, numeric ranges and composite groups") {
+    const std::string text =
+        "codebook: Caring Together themes\n"
+        "synonyms: GP, doctor, surgery\n"
+        "synonyms: A&E, emergency department,\n"
+        "  casualty\n"
+        "\n"
+        "theme gp-booking\n"
+        "  title: GP appointment booking\n"
+        "  parent: gp-access\n"
+        "  example: I ring at 8am and all the appointments have gone.\n"
+        "  example: The online booking\n"
+        "    never has a slot.\n"
+        "  rule: \"ring at 8\" OR booking\n"
+        "\n"
+        "theme gp-access\n"
+        "  title: GP access\n"
+        "  description: Getting to see a GP.\n"
+        "  rule: doctor\n"
+        "\n"
+        "theme access\n"
+        "  title: Access to services\n"
+        "\n"
+        "theme a-and-e\n"
+        "  title: A&E\n"
+        "  parent: access\n"
+        "  rule: casualty\n"
+        "\n"
+        "synonyms: discharge, sent home\n"
+        "group working-parents\n"
+        "  title: Working parents\n"
+        "  when: in-group(working) and in-group(parents)\n"
+        "group working\n"
+        "  title: In work\n"
+        "  when: working_status in (employed, self-employed)\n"
+        "group parents\n"
+        "  title: Parents of under-fives\n"
+        "  when: parent_under_5 = yes\n"
+        "group older-isolated\n"
+        "  title: Isolated older people\n"
+        "  when: age_band >= 65 and lives_alone = yes\n";
+    const CodebookParse parse = parse_codebook(text, "cb.txt");
+    CHECK(all_errors(parse) == "");
+    const Codebook& cb = parse.codebook;
+    REQUIRE(cb.synonyms.size() == 3);
+    CHECK(cb.synonyms[0].entries == std::vector<std::string>{"GP", "doctor", "surgery"});
+    CHECK(cb.synonyms[0].at.line == 2);
+    CHECK(cb.synonyms[0].at.column == 11);
+    CHECK(cb.synonyms[1].entries == std::vector<std::string>{"A&E", "emergency department", "casualty"});
+    CHECK(cb.synonyms[2].entries == std::vector<std::string>{"discharge", "sent home"});
+
+    REQUIRE(cb.themes.size() == 4);  // in file order, a child before its parent
+    CHECK(cb.themes[0].id == "gp-booking");
+    CHECK(cb.themes[0].parent == "gp-access");
+    CHECK(cb.themes[0].examples ==
+          std::vector<std::string>{"I ring at 8am and all the appointments have gone.",
+                                   "The online booking never has a slot."});
+    CHECK(cb.themes[1].id == "gp-access");
+    CHECK(cb.themes[1].parent == "");
+    CHECK(cb.themes[1].description == "Getting to see a GP.");
+    CHECK(cb.themes[2].id == "access");
+    CHECK(cb.themes[2].rule == "");  // a parent may gather its children alone
+    CHECK(cb.themes[3].parent == "access");
+    CHECK(theme_ancestors(cb, "gp-booking") == std::vector<std::string>{"gp-access"});
+    CHECK(theme_ancestors(cb, "gp-access").empty());
+
+    REQUIRE(cb.groups.size() == 4);
+    CHECK(cb.groups[0].when->text() == "in-group(working) and in-group(parents)");
+    CHECK(cb.groups[0].uses == std::vector<std::string>{"working", "parents"});
+    CHECK(cb.groups[3].when->text() == "age_band >= 65 and lives_alone = yes");
+    // The composite comes after the groups it uses.
+    CHECK(group_evaluation_order(cb) == std::vector<std::size_t>{1, 2, 0, 3});
+}
+
+TEST_CASE("codebook: errors in synonyms, parents and group references, with whole messages") {
+    struct Case {
+        const char* text;
+        const char* errors;
+    } cases[] = {
+        {"theme a\n  title: A\n  parent: nowhere\n  rule: x\n",
+         "cb.txt:3:11: error: unknown parent theme \"nowhere\"\n"
+         "      parent: nowhere\n"
+         "              ^\n"},
+        {"theme a\n  title: A\n  parent: b\n  rule: x\ntheme b\n  title: B\n  parent: a\n  rule: y\n",
+         "cb.txt:7:11: error: parent themes form a cycle: a -> b -> a\n"
+         "      parent: a\n"
+         "              ^\n"},
+        {"theme a\n  title: A\n  parent: a\n  rule: x\n",
+         "cb.txt:3:11: error: parent themes form a cycle: a -> a\n"
+         "      parent: a\n"
+         "              ^\n"},
+        {"theme top\n  title: T\n  rule: t\n"
+         "theme a\n  title: A\n  parent: c\n  rule: x\n"
+         "theme b\n  title: B\n  parent: a\n  rule: y\n"
+         "theme c\n  title: C\n  parent: b\n  rule: z\n",
+         "cb.txt:10:11: error: parent themes form a cycle: a -> c -> b -> a\n"
+         "      parent: a\n"
+         "              ^\n"},
+        {"theme a\n  title: A\n  parent: b\n  parent: c\n  rule: x\n",
+         "cb.txt:4:3: error: duplicate property \"parent\" (first set at line 3)\n"
+         "      parent: c\n"
+         "      ^\n"
+         "cb.txt:3:11: error: unknown parent theme \"b\"\n"
+         "      parent: b\n"
+         "              ^\n"},
+        {"group a\n  title: A\n  when: in-group(b) or carer = yes\n",
+         "cb.txt:3:18: error: unknown group \"b\" in in-group()\n"
+         "      when: in-group(b) or carer = yes\n"
+         "                     ^\n"},
+        {"group a\n  title: A\n  when: carer = yes and\n    in-group(b)\n"
+         "group b\n  title: B\n  when: not in-group(a)\n",
+         "cb.txt:7:22: error: groups form a cycle through in-group(): a -> b -> a\n"
+         "      when: not in-group(a)\n"
+         "                         ^\n"},
+        {"group a\n  title: A\n  when: in-group(a)\n",
+         "cb.txt:3:18: error: groups form a cycle through in-group(): a -> a\n"
+         "      when: in-group(a)\n"
+         "                     ^\n"},
+        {"group a\n  title: A\n  when: in-group(Working)\n",
+         "cb.txt:3:18: error: bad attribute rule: expected a group id (lower case letters, digits and hyphens)\n"
+         "      when: in-group(Working)\n"
+         "                     ^\n"},
+        {"group a\n  title: A\n  when: age_band >= old\n",
+         "cb.txt:3:21: error: bad attribute rule: expected a number\n"
+         "      when: age_band >= old\n"
+         "                        ^\n"},
+        {"synonyms: GP\n",
+         "cb.txt:1:11: error: a synonym list needs two or more entries, separated by commas\n"
+         "    synonyms: GP\n"
+         "              ^\n"},
+        {"synonyms:\n",
+         "cb.txt:1:1: error: a synonym list needs two or more entries, separated by commas\n"},
+        {"synonyms: GP, , doctor\n",
+         "cb.txt:1:15: error: empty entry in the synonym list\n"
+         "    synonyms: GP, , doctor\n"
+         "                  ^\n"},
+        {"synonyms: GP, doctor,\n",
+         "cb.txt:1:22: error: empty entry in the synonym list\n"
+         "    synonyms: GP, doctor,\n"
+         "                         ^\n"},
+        {"synonyms: GP, --\n",
+         "cb.txt:1:15: error: synonym \"--\" has no letters or digits\n"
+         "    synonyms: GP, --\n"
+         "                  ^\n"},
+        {"synonyms: GP, doctor\nsynonyms: surgery,   Doctor\n",
+         "cb.txt:2:22: error: \"Doctor\" is already in a synonym list (line 1)\n"
+         "    synonyms: surgery,   Doctor\n"
+         "                         ^\n"},
+        {"theme a\n  title: A\n  rule: x\n  synonyms: GP, doctor\n",
+         "cb.txt:4:3: error: unknown theme property \"synonyms\": expected title, description, example, parent or "
+         "rule\n"
+         "      synonyms: GP, doctor\n"
+         "      ^\n"},
+        {"synonyms: GP, doctor\ntheme a\n  title: A\n  rule: x\nsynonyms: A&E, casualty\nversion: 2\n",
+         "cb.txt:6:1: error: \"version:\" must come before the first theme or group\n"
+         "    version: 2\n"
+         "    ^\n"},
+    };
+    for (const Case& c : cases) {
+        const std::string text = c.text;
+        CAPTURE(text);
+        const CodebookParse parse = parse_codebook(text, "cb.txt");
+        CHECK(all_errors(parse) == c.errors);
+    }
+}
+
+TEST_CASE("codebook: a synonyms line ends the block above it") {
+    const CodebookParse parse =
+        parse_codebook("theme a\n  title: A\n  rule: x\nsynonyms: GP, doctor\n  title: B\n", "cb.txt");
+    CHECK(all_errors(parse) == "");  // the indented line continues the list
+    REQUIRE(parse.codebook.synonyms.size() == 1);
+    CHECK(parse.codebook.synonyms[0].entries == std::vector<std::string>{"GP", "doctor title: B"});
+    REQUIRE(parse.codebook.themes.size() == 1);
+    CHECK(parse.codebook.themes[0].title == "A");
 }
 
 TEST_CASE("codebook: every error is reported, and good blocks are kept") {

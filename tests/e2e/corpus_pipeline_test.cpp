@@ -97,7 +97,7 @@ TEST_CASE("tagging again with the same codebook changes nothing; a bad codebook 
     const Demo& d = demo();
     auto again = run_command(kBinary + " tag --store " + d.store + " --codebook " + kSource + "/corpus/codebook.txt");
     CHECK(again.exit_code == 0);
-    CHECK(std::regex_search(again.output, std::regex(R"(^tagged \d+ responses with 13 themes and \d+ groups; 0 changed\n$)")));
+    CHECK(std::regex_search(again.output, std::regex(R"(^tagged \d+ responses with 15 themes and \d+ groups; 0 changed\n$)")));
 
     TempDir dir;
     std::string bad = dir.write("codebook.txt", "theme broken\n  title: Broken\n  rule: (bus OR\n");
@@ -161,7 +161,7 @@ TEST_CASE("crosstab of themes by channel: bases and column percentages") {
     const Demo& d = demo();
     auto csv = run_command(kBinary + " crosstab --store " + d.store + " --rows theme --cols channel --format csv");
     CHECK(csv.exit_code == 0);
-    CHECK(csv.output.rfind("theme,channel,count,base,column_percent\r\n", 0) == 0);
+    CHECK(csv.output.rfind("theme,channel,count,base,column_percent,row_percent,z,p,adjusted_p,flag,base_flag\r\n", 0) == 0);
     CHECK(csv.output.find("Transport and rural access,Stakeholder panel,") != std::string::npos);
     auto json = nlohmann::json::parse(
         run_command(kBinary + " crosstab --store " + d.store + " --rows theme --cols channel --format json").output);
@@ -205,7 +205,7 @@ TEST_CASE("the report's quotes are what people wrote, word for word") {
         if (q.size() > 4 && q.compare(q.size() - 4, 4, " …") == 0) q.resize(q.size() - 4);
         quotes.push_back(q);
     }
-    CHECK(quotes.size() >= 26);  // two or three for each of 13 themes
+    CHECK(quotes.size() >= 26);  // two or three for each theme
     int verbatim = 0;
     for (const std::string& q : quotes) verbatim += corpus.find(q) != std::string::npos;
     // Quotes with curly quotes of their own are cut short by the pattern above.
