@@ -6,26 +6,17 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/csv_output.h"
+#include "analysis/text_columns.h"
 
 namespace yousaid {
 
 namespace {
 
-// Display width of UTF-8 text, one column a code point.
-std::size_t width(const std::string& s) {
-    std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-}
+using text::fixed;
+using text::pad_left;
+using text::pad_right;
+using text::width;
 
-std::string pad_right(const std::string& s, std::size_t w) { return s + std::string(w > width(s) ? w - width(s) : 0, ' '); }
-std::string pad_left(const std::string& s, std::size_t w) { return std::string(w > width(s) ? w - width(s) : 0, ' ') + s; }
-
-std::string fixed(double value, int decimals) {
-    char buffer[48];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    return buffer;
-}
 
 std::string general(double value) {
     char buffer[48];

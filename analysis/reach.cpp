@@ -11,6 +11,7 @@
 #include "analysis/schema.h"
 #include "analysis/search.h"
 #include "analysis/tagger.h"
+#include "analysis/text_columns.h"
 
 namespace yousaid {
 
@@ -82,20 +83,11 @@ ReachSection measure_section(const std::string& key, const std::string& label, c
     return section;
 }
 
-// Display width of UTF-8 text, one column a code point.
-std::size_t width(const std::string& s) {
-    std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-}
-std::string pad_right(const std::string& s, std::size_t w) { return s + std::string(w > width(s) ? w - width(s) : 0, ' '); }
-std::string pad_left(const std::string& s, std::size_t w) { return std::string(w > width(s) ? w - width(s) : 0, ' ') + s; }
+using text::fixed;
+using text::pad_left;
+using text::pad_right;
+using text::width;
 
-std::string fixed(double value, int places) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.*f", places, value);
-    return buffer;
-}
 std::string percent_text(double percent) { return fixed(percent, 1) + "%"; }
 std::string p_text(double p) { return p < 0.001 ? "<0.001" : fixed(p, 3); }
 

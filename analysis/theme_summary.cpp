@@ -16,6 +16,7 @@
 #include "analysis/schema.h"
 #include "analysis/search.h"
 #include "analysis/tagger.h"
+#include "analysis/text_columns.h"
 #include "ingest/response.h"
 #include "ingest/unicode_text.h"
 
@@ -200,14 +201,10 @@ std::vector<Snippet> examples_of(const Xapian::Database& db, const ThemeCount& t
     return out;
 }
 
-// Display width of UTF-8 text, one column a code point.
-std::size_t width(const std::string& s) {
-    std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-}
-std::string pad_right(const std::string& s, std::size_t w) { return s + std::string(w > width(s) ? w - width(s) : 0, ' '); }
-std::string pad_left(const std::string& s, std::size_t w) { return std::string(w > width(s) ? w - width(s) : 0, ' ') + s; }
+using text::fixed;
+using text::pad_left;
+using text::pad_right;
+using text::width;
 
 std::string percent_text(double percent) {
     char buffer[32];
