@@ -23,4 +23,12 @@ bool CampaignCount::counts(Xapian::docid docid, const Xapian::Document& doc) con
     return doc.get_value(schema::kCampaignSlot).empty() || first_members_.count(docid) != 0;
 }
 
+std::string campaign_note(Xapian::doccount campaigns, Xapian::doccount members, bool every_member) {
+    if (campaigns == 0) return "";
+    std::string what = std::to_string(campaigns) + (campaigns == 1 ? " campaign" : " campaigns") + " with " +
+                       std::to_string(members) + " responses";
+    return every_member ? "Campaigns: every response counted, " + what + ".\n"
+                        : "Campaigns counted once: " + what + " (use --every-member to count each).\n";
+}
+
 }  // namespace yousaid

@@ -1,6 +1,7 @@
 #pragma once
 // Counting a campaign once (campaigns.h): its first member stands for it, the
 // other members are left out of counts unless every member is asked for.
+#include <string>
 #include <unordered_set>
 
 #include <xapian.h>
@@ -24,5 +25,10 @@ private:
     Xapian::doccount campaigns_ = 0;
     Xapian::doccount members_ = 0;
 };
+
+// The note printed under counts: "Campaigns counted once: 1 campaign with 30
+// responses (use --every-member to count each)." Ends in a newline; empty when
+// there are no campaigns.
+std::string campaign_note(Xapian::doccount campaigns, Xapian::doccount members, bool every_member);
 
 }  // namespace yousaid

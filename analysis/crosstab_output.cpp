@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/csv_output.h"
+#include "analysis/campaign_count.h"
 #include "analysis/text_columns.h"
 
 namespace yousaid {
@@ -16,7 +17,6 @@ using text::fixed;
 using text::pad_left;
 using text::pad_right;
 using text::width;
-
 
 std::string general(double value) {
     char buffer[48];
@@ -99,18 +99,12 @@ std::string notes(const Crosstab& t) {
             out += "Not weighted (no population share): " + names + ".\n";
         }
     }
-    if (t.campaigns > 0) {
-        std::string campaigns = std::to_string(t.campaigns) + (t.campaigns == 1 ? " campaign" : " campaigns") +
-                                " with " + std::to_string(t.campaign_members) + " responses";
-        out += t.every_member ? "Campaigns: every response counted, " + campaigns + ".\n"
-                              : "Campaigns counted once: " + campaigns + " (use --every-member to count each).\n";
-    }
+    out += campaign_note(t.campaigns, t.campaign_members, t.every_member);
     return out;
 }
 
 }  // namespace
 
-std::string format_percent(double percent) { return fixed(percent, 1) + "%"; }
 
 std::string crosstab_text(const Crosstab& t) {
     const std::string base_label = "Base (" + unit_name(t) + ")";
@@ -140,7 +134,7 @@ std::string crosstab_text(const Crosstab& t) {
             } else {
                 const CellTest& test = t.tests[r][c];
                 cell = pad_left(count_text(t, r, c), count_widths[c]) + " " +
-                       pad_left(format_percent(t.shown_percent(r, c)), percent_width) +
+                       pad_left(text::percent(t.shown_percent(r, c)), percent_width) +
                        (test.direction > 0 ? "↑" : test.direction < 0 ? "↓" : " ");
             }
             out += "   " + pad_left(cell, widths[c]);

@@ -6,9 +6,6 @@
 
 namespace yousaid {
 
-// Percentages to one decimal place, as shown everywhere ("26.7%").
-std::string format_percent(double percent);
-
 // Aligned columns of "count  percent" with ↑/↓ beside a percentage that
 // differs significantly from the rest of its row, a base line under them (*
 // beside a small base, – for a suppressed column's cells), a legend, and notes

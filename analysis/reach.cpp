@@ -88,7 +88,6 @@ using text::pad_left;
 using text::pad_right;
 using text::width;
 
-std::string percent_text(double percent) { return fixed(percent, 1) + "%"; }
 std::string p_text(double p) { return p < 0.001 ? "<0.001" : fixed(p, 3); }
 
 std::string breakdown_name(ReachBreakdown by) { return by == ReachBreakdown::event ? "event" : "channel"; }
@@ -98,8 +97,8 @@ std::string section_text(const ReachSection& s) {
                                        "p", "Adj. p", ""};
     std::vector<std::vector<std::string>> rows;
     for (const GroupReach& g : s.groups) {
-        std::vector<std::string> row = {g.title, std::to_string(g.respondents), percent_text(g.sample_share)};
-        row.push_back(g.population_share ? percent_text(*g.population_share) : "–");
+        std::vector<std::string> row = {g.title, std::to_string(g.respondents), text::percent(g.sample_share)};
+        row.push_back(g.population_share ? text::percent(*g.population_share) : "–");
         row.push_back(g.index ? fixed(*g.index, 2) : "–");
         row.push_back(g.test ? fixed(g.test->statistic, 2) + (g.small_expected ? "*" : "") : "–");
         row.push_back(g.test ? p_text(g.test->p) : "–");
@@ -214,12 +213,7 @@ std::string reach_text(const Reach& r) {
     for (const std::string& id : r.not_in_codebook) {
         out += "The population file's group \"" + id + "\" is not in the codebook.\n";
     }
-    if (r.campaigns > 0) {
-        std::string campaigns = std::to_string(r.campaigns) + (r.campaigns == 1 ? " campaign" : " campaigns") +
-                                " with " + std::to_string(r.campaign_members) + " responses";
-        out += r.every_member ? "Campaigns: every response counted, " + campaigns + ".\n"
-                              : "Campaigns counted once: " + campaigns + " (use --every-member to count each).\n";
-    }
+    out += campaign_note(r.campaigns, r.campaign_members, r.every_member);
     return out;
 }
 

@@ -24,4 +24,6 @@ std::string fixed(double value, int places) {
     return buffer;
 }
 
+std::string percent(double value) { return fixed(value, 1) + "%"; }
+
 }  // namespace yousaid::text

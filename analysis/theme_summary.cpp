@@ -206,12 +206,6 @@ using text::pad_left;
 using text::pad_right;
 using text::width;
 
-std::string percent_text(double percent) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.1f%%", percent);
-    return buffer;
-}
-
 std::string breakdown_name(ThemeBreakdown by) {
     switch (by) {
         case ThemeBreakdown::event: return "event";
@@ -382,16 +376,16 @@ std::string themes_text(const ThemeSummary& s) {
     };
     out += overview_line("Theme", "Responses", "Share", "Respondents");
     for (const ThemeCount& t : s.themes) {
-        out += overview_line(t.title, std::to_string(t.responses), percent_text(t.share), std::to_string(t.respondents));
+        out += overview_line(t.title, std::to_string(t.responses), text::percent(t.share), std::to_string(t.respondents));
     }
     double untagged_share = s.responses == 0 ? 0.0 : 100.0 * s.untagged / s.responses;
-    out += overview_line("No theme", std::to_string(s.untagged), percent_text(untagged_share),
+    out += overview_line("No theme", std::to_string(s.untagged), text::percent(untagged_share),
                          std::to_string(s.untagged_respondents));
 
     std::string by = breakdown_name(s.by);
     for (const ThemeCount& t : s.themes) {
         out += "\n" + t.title + " (" + t.id + ")\n";
-        out += "  " + std::to_string(t.responses) + " responses (" + percent_text(t.share) + " of all) from " +
+        out += "  " + std::to_string(t.responses) + " responses (" + text::percent(t.share) + " of all) from " +
                std::to_string(t.respondents) + " respondents\n";
         if (t.responses == 0) continue;
         std::string words;
@@ -408,13 +402,13 @@ std::string themes_text(const ThemeSummary& s) {
             for (const BreakdownCount& b : t.breakdown) {
                 out += "    " + pad_right(b.key.empty() ? "(not given)" : b.key, key_width) + "  " +
                        pad_left(std::to_string(b.responses), 9) + "  " +
-                       pad_left(percent_text(b.percent()), percent_width) + "  " +
+                       pad_left(text::percent(b.percent()), percent_width) + "  " +
                        pad_left(std::to_string(b.respondents), 11) + "\n";
             }
         }
     }
 
-    out += "\nNo theme caught " + std::to_string(s.untagged) + " responses (" + percent_text(untagged_share) + ")";
+    out += "\nNo theme caught " + std::to_string(s.untagged) + " responses (" + text::percent(untagged_share) + ")";
     if (s.untagged_sample.empty()) {
         out += ".\n";
     } else {
@@ -426,12 +420,7 @@ std::string themes_text(const ThemeSummary& s) {
            " responses; a response can raise several themes, so shares can add to more than 100%.\n"
            "Distinguishing words: used by more of the theme's responses than of the rest (z of the log odds ratio),\n"
            "leaving out common words and the words of the theme's own rule.\n";
-    if (s.campaigns > 0) {
-        std::string campaigns = std::to_string(s.campaigns) + (s.campaigns == 1 ? " campaign" : " campaigns") +
-                                " with " + std::to_string(s.campaign_members) + " responses";
-        out += s.every_member ? "Campaigns: every response counted, " + campaigns + ".\n"
-                              : "Campaigns counted once: " + campaigns + " (use --every-member to count each).\n";
-    }
+    out += campaign_note(s.campaigns, s.campaign_members, s.every_member);
     return out;
 }
 
