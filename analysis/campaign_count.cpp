@@ -19,8 +19,8 @@ CampaignCount::CampaignCount(const Xapian::Database& db) {
     }
 }
 
-bool CampaignCount::counts(Xapian::docid docid, const Xapian::Document& doc) const {
-    return doc.get_value(schema::kCampaignSlot).empty() || first_members_.count(docid) != 0;
+bool CampaignCount::counts(Xapian::docid docid, const std::string& campaign) const {
+    return campaign.empty() || first_members_.count(docid) != 0;
 }
 
 std::string campaign_note(Xapian::doccount campaigns, Xapian::doccount members, bool every_member) {

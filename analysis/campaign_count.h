@@ -14,8 +14,9 @@ public:
     // campaign's, or its earliest remaining member when that one is gone.
     explicit CampaignCount(const Xapian::Database& db);
 
-    // False for a campaign member other than its first.
-    bool counts(Xapian::docid docid, const Xapian::Document& doc) const;
+    // False for a campaign member other than its first. `campaign` is the
+    // document's value in schema::kCampaignSlot, so no document need be read.
+    bool counts(Xapian::docid docid, const std::string& campaign) const;
 
     Xapian::doccount campaigns() const { return campaigns_; }  // of two or more members
     Xapian::doccount members() const { return members_; }      // their responses, first members included

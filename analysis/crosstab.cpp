@@ -46,47 +46,27 @@ Xapian::valueno slot_of(Dimension d) {
     return Xapian::BAD_VALUENO;
 }
 
-// Themes, groups, channels, events and questions from their value slot. A
-// document with no value (Xapian stores none for "") has no theme or group, or
-// the key "" (not given); with `untagged_row`, a document with no theme has "".
-Coding code_from_slot(const Xapian::Database& db, Dimension d, bool untagged_row) {
+// Channels, events and questions from their value slot, keyed as written. A
+// document with no value (Xapian stores none for "") has the key "" (not given).
+Coding code_from_slot(const Xapian::Database& db, Dimension d) {
     Coding coding;
     const Xapian::docid last = db.get_lastdocid();
-    coding.start.assign(last + 2, 0);
+    coding.start.resize(last + 2);
     std::unordered_map<std::string, std::uint32_t> index;
-    std::unordered_map<std::string, std::vector<std::uint32_t>> lists;  // a slot's text -> its codes
-    const bool multi = multi_valued(d);
-    std::vector<std::uint32_t> none;
-    if (!multi || untagged_row) none.push_back(coding.code_of("", index));
-    auto append = [&](const std::vector<std::uint32_t>& codes) {
-        coding.codes.insert(coding.codes.end(), codes.begin(), codes.end());
-    };
-    Xapian::docid next = 1;  // the first docid not yet given its codes
+    const std::uint32_t none = coding.code_of("", index);
+    Xapian::docid next = 1;  // the first docid not yet given its code
     auto fill_to = [&](Xapian::docid did) {  // documents before `did` have no value
         for (; next < did; ++next) {
             coding.start[next] = static_cast<std::uint32_t>(coding.codes.size());
-            append(none);
+            coding.codes.push_back(none);
         }
     };
     const Xapian::valueno slot = slot_of(d);
     for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
-        Xapian::docid did = it.get_docid();
-        fill_to(did);
-        coding.start[did] = static_cast<std::uint32_t>(coding.codes.size());
-        next = did + 1;
-        std::string value = *it;
-        auto found = lists.find(value);
-        if (found == lists.end()) {
-            std::vector<std::uint32_t> codes;
-            if (multi) {
-                for (const std::string& key : split_list(value)) codes.push_back(coding.code_of(key, index));
-                if (codes.empty()) codes = none;
-            } else {
-                codes.push_back(coding.code_of(value, index));
-            }
-            found = lists.emplace(std::move(value), std::move(codes)).first;
-        }
-        append(found->second);
+        fill_to(it.get_docid());
+        coding.start[next] = static_cast<std::uint32_t>(coding.codes.size());
+        coding.codes.push_back(coding.code_of(*it, index));
+        ++next;
     }
     fill_to(last + 1);
     coding.start[last + 1] = static_cast<std::uint32_t>(coding.codes.size());
@@ -94,54 +74,74 @@ Coding code_from_slot(const Xapian::Database& db, Dimension d, bool untagged_row
     return coding;
 }
 
+// Keys from boolean terms <prefix><key> (themes, groups, attribute values),
+// walking posting lists only. A document with none of them has the key "" when
+// `none_key`, else no key. `first_holder[k]` is a document holding key k.
+Coding code_from_terms(const Xapian::Database& db, const std::string& prefix, bool none_key,
+                       std::vector<Xapian::docid>& first_holder) {
+    const Xapian::docid last = db.get_lastdocid();
+    Coding coding;
+    std::vector<std::uint32_t> keys_of_doc(last + 2, 0);
+    std::vector<std::vector<Xapian::docid>> holders;
+    if (none_key) {
+        coding.keys.push_back("");
+        holders.emplace_back();
+    }
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+        const std::string term = *t;
+        coding.keys.push_back(term.substr(prefix.size()));
+        std::vector<Xapian::docid>& docs = holders.emplace_back();
+        docs.reserve(t.get_termfreq());
+        for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+            docs.push_back(*p);
+            ++keys_of_doc[*p];
+        }
+    }
+    if (none_key) {
+        for (Xapian::docid d = 1; d <= last; ++d) {
+            if (keys_of_doc[d] == 0) holders[0].push_back(d), keys_of_doc[d] = 1;
+        }
+    }
+    coding.start.resize(last + 2);
+    std::uint32_t total = 0;
+    for (Xapian::docid d = 0; d <= last + 1; ++d) {
+        coding.start[d] = total;
+        total += keys_of_doc[d];
+    }
+    coding.codes.resize(total);
+    std::vector<std::uint32_t> cursor(coding.start.begin(), coding.start.end());
+    for (std::uint32_t k = 0; k < holders.size(); ++k) {
+        for (Xapian::docid d : holders[k]) coding.codes[cursor[d]++] = k;
+    }
+    first_holder.clear();
+    for (const auto& docs : holders) first_holder.push_back(docs.empty() ? 0 : docs.front());
+    coding.labels = coding.keys;
+    return coding;
+}
+
 // An attribute from its boolean terms XA<name>:<value slug>, each value's label
 // read from the first document holding it. Documents without it have "".
 Coding code_attribute(const Xapian::Database& db, const std::string& name) {
-    const std::string prefix = std::string(schema::kAttributePrefix) + name + ":";
-    const Xapian::docid last = db.get_lastdocid();
-    std::vector<std::uint32_t> code_of_doc(last + 1, 0);  // one value per attribute: 0 is "" (not given)
-    std::vector<std::vector<std::uint32_t>> extra;         // any further values, rare
-    Coding coding;
-    coding.keys.push_back("");
-    coding.labels.push_back("");
-    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-        const std::string term = *t;
-        const auto code = static_cast<std::uint32_t>(coding.keys.size());
-        coding.keys.push_back(term.substr(prefix.size()));
-        std::string label = coding.keys.back();
-        bool labelled = false;
-        for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
-            if (!labelled) {
-                labelled = true;
-                try {
-                    Response r = response_from_json(db.get_document(*p).get_data());
-                    auto written = r.attributes.find(name);
-                    if (written != r.attributes.end()) label = written->second;
-                } catch (const std::runtime_error&) {
-                }
-            }
-            if (code_of_doc[*p] == 0) {
-                code_of_doc[*p] = code;
-            } else {
-                if (extra.empty()) extra.resize(last + 1);
-                extra[*p].push_back(code);
-            }
+    std::vector<Xapian::docid> first_holder;
+    Coding coding = code_from_terms(db, std::string(schema::kAttributePrefix) + name + ":", true, first_holder);
+    for (std::size_t k = 1; k < coding.keys.size(); ++k) {
+        try {
+            Response r = response_from_json(db.get_document(first_holder[k]).get_data());
+            auto written = r.attributes.find(name);
+            if (written != r.attributes.end()) coding.labels[k] = written->second;
+        } catch (const std::runtime_error&) {
         }
-        coding.labels.push_back(label);
     }
-    coding.start.assign(last + 2, 0);
-    for (Xapian::docid d = 1; d <= last; ++d) {
-        coding.start[d] = static_cast<std::uint32_t>(coding.codes.size());
-        coding.codes.push_back(code_of_doc[d]);
-        if (!extra.empty()) coding.codes.insert(coding.codes.end(), extra[d].begin(), extra[d].end());
-    }
-    coding.start[last + 1] = static_cast<std::uint32_t>(coding.codes.size());
     return coding;
 }
 
 Coding code_axis(const Xapian::Database& db, const Axis& axis, bool is_rows) {
     if (axis.dimension == Dimension::attribute) return code_attribute(db, axis.attribute);
-    return code_from_slot(db, axis.dimension, is_rows && axis.dimension == Dimension::theme);
+    if (!multi_valued(axis.dimension)) return code_from_slot(db, axis.dimension);
+    // A response with no theme is a row of its own ("No theme"); with no group, in no column.
+    std::vector<Xapian::docid> unused;
+    const bool theme = axis.dimension == Dimension::theme;
+    return code_from_terms(db, theme ? schema::kThemePrefix : schema::kGroupPrefix, is_rows && theme, unused);
 }
 
 // Every theme or group of the codebook is shown, even when nothing counts in it.
@@ -239,7 +239,7 @@ struct Tally {
 };
 
 // Which documents count: each one, except campaign members other than the
-// first unless every member is asked for. Only campaign members are read.
+// first unless every member is asked for. No document is read.
 std::vector<bool> counted_documents(const Xapian::Database& db, const CampaignCount& campaigns, bool every_member) {
     std::vector<bool> counted(db.get_lastdocid() + 1, false);
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) counted[*it] = true;
@@ -247,7 +247,7 @@ std::vector<bool> counted_documents(const Xapian::Database& db, const CampaignCo
     const Xapian::valueno slot = schema::kCampaignSlot;
     for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
         Xapian::docid did = it.get_docid();
-        if (!campaigns.counts(did, db.get_document(did))) counted[did] = false;
+        if (!campaigns.counts(did, *it)) counted[did] = false;
     }
     return counted;
 }

@@ -150,7 +150,7 @@ Reach measure_reach(const Xapian::Database& db, const std::map<std::string, Popu
     std::set<std::string> seen_groups;
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
         Xapian::Document doc = db.get_document(*it);
-        if (!options.every_member && !campaigns.counts(*it, doc)) continue;
+        if (!options.every_member && !campaigns.counts(*it, doc.get_value(schema::kCampaignSlot))) continue;
         std::string respondent = doc.get_value(schema::kRespondentSlot);
         if (respondent.empty()) respondent = "#" + std::to_string(*it);
         std::vector<std::string> groups = split_list(doc.get_value(schema::kGroupsSlot));

@@ -21,7 +21,7 @@ StoreSummary summarise_store(const Xapian::Database& db, bool every_member) {
             if (s.first_date.empty() || date < s.first_date) s.first_date = date;
             if (s.last_date.empty() || date > s.last_date) s.last_date = date;
         }
-        if (!every_member && !campaigns.counts(*it, doc)) continue;
+        if (!every_member && !campaigns.counts(*it, doc.get_value(schema::kCampaignSlot))) continue;
         ++s.counted;
         ++s.by_channel[doc.get_value(schema::kChannelSlot)];
         ++s.by_event[doc.get_value(schema::kEventSlot)];

@@ -194,7 +194,7 @@ std::vector<Snippet> examples_of(const Xapian::Database& db, const ThemeCount& t
     Xapian::MSet matches = enquire.get_mset(0, 20 * options.examples + 20);
     for (auto m = matches.begin(); m != matches.end() && out.size() < options.examples; ++m) {
         Xapian::Document doc = m.get_document();
-        if (!options.every_member && !campaigns.counts(*m, doc)) continue;
+        if (!options.every_member && !campaigns.counts(*m, doc.get_value(schema::kCampaignSlot))) continue;
         Snippet s = snippet_of(doc, options.snippet_words);
         if (seen.insert(s.text).second) out.push_back(std::move(s));
     }
@@ -263,7 +263,7 @@ ThemeSummary summarise_themes(const Xapian::Database& db, const ThemeSummaryOpti
     std::vector<Xapian::docid> untagged;
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
         Xapian::Document doc = db.get_document(*it);
-        if (!options.every_member && !campaigns.counts(*it, doc)) continue;
+        if (!options.every_member && !campaigns.counts(*it, doc.get_value(schema::kCampaignSlot))) continue;
         ++out.responses;
         std::string respondent = respondent_of(*it, doc);
         respondents.insert(respondent);
