@@ -41,13 +41,15 @@ Xapian::valueno slot_of(Dimension d) {
         case Dimension::channel: return schema::kChannelSlot;
         case Dimension::event: return schema::kEventSlot;
         case Dimension::question: return schema::kQuestionSlot;
+        case Dimension::polarity: return schema::kPolaritySlot;
         case Dimension::attribute: break;
     }
     return Xapian::BAD_VALUENO;
 }
 
-// Channels, events and questions from their value slot, keyed as written. A
-// document with no value (Xapian stores none for "") has the key "" (not given).
+// Channels, events, questions and polarities from their value slot, keyed as
+// written. A document with no value (Xapian stores none for "") has the key ""
+// (not given).
 Coding code_from_slot(const Xapian::Database& db, Dimension d) {
     Coding coding;
     const Xapian::docid last = db.get_lastdocid();
@@ -135,8 +137,23 @@ Coding code_attribute(const Xapian::Database& db, const std::string& name) {
     return coding;
 }
 
+// Polarities labelled as words in a table: "negative" -> "Negative".
+Coding code_polarity(const Xapian::Database& db) {
+    Coding coding = code_from_slot(db, Dimension::polarity);
+    for (std::string& label : coding.labels) {
+        if (!label.empty()) label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+    }
+    return coding;
+}
+
+// Where a polarity comes in a table: kPolarities' order, anything else after.
+std::size_t polarity_rank(const std::string& key) {
+    return std::find(kPolarities.begin(), kPolarities.end(), key) - kPolarities.begin();
+}
+
 Coding code_axis(const Xapian::Database& db, const Axis& axis, bool is_rows) {
     if (axis.dimension == Dimension::attribute) return code_attribute(db, axis.attribute);
+    if (axis.dimension == Dimension::polarity) return code_polarity(db);
     if (!multi_valued(axis.dimension)) return code_from_slot(db, axis.dimension);
     // A response with no theme is a row of its own ("No theme"); with no group, in no column.
     std::vector<Xapian::docid> unused;
@@ -175,7 +192,8 @@ bool value_order(const std::string& a, const std::string& b) {
 
 // Positions in the coding's keys, in the order the table shows them: codebook
 // order first for themes and groups, the rest largest first; attributes in
-// value order; the untagged / not given key last.
+// value order; polarities positive, mixed, negative; the untagged / not given
+// key last.
 std::vector<std::uint32_t> order(const Axis& axis, const Coding& coding, const std::vector<Xapian::doccount>& totals,
                                  const std::optional<Codebook>& codebook, bool keep_empty_key,
                                  std::vector<std::string>& labels) {
@@ -201,6 +219,11 @@ std::vector<std::uint32_t> order(const Axis& axis, const Coding& coding, const s
     if (axis.dimension == Dimension::attribute) {
         std::stable_sort(rest.begin(), rest.end(), [&](std::uint32_t a, std::uint32_t b) {
             return value_order(coding.labels[a], coding.labels[b]);
+        });
+    } else if (axis.dimension == Dimension::polarity) {
+        std::stable_sort(rest.begin(), rest.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return std::pair(polarity_rank(coding.keys[a]), coding.keys[a]) <
+                   std::pair(polarity_rank(coding.keys[b]), coding.keys[b]);
         });
     } else {
         std::stable_sort(rest.begin(), rest.end(), [&](std::uint32_t a, std::uint32_t b) { return totals[a] > totals[b]; });
@@ -360,6 +383,7 @@ std::optional<Dimension> parse_dimension(const std::string& name) {
     if (name == "channel") return Dimension::channel;
     if (name == "event") return Dimension::event;
     if (name == "question") return Dimension::question;
+    if (name == "polarity") return Dimension::polarity;
     return std::nullopt;
 }
 
@@ -370,6 +394,7 @@ std::string dimension_name(Dimension dimension) {
         case Dimension::channel: return "channel";
         case Dimension::event: return "event";
         case Dimension::question: return "question";
+        case Dimension::polarity: return "polarity";
         case Dimension::attribute: return "attribute";
     }
     return "";

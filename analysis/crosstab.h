@@ -14,9 +14,9 @@
 
 namespace yousaid {
 
-enum class Dimension { theme, group, channel, event, question, attribute };
+enum class Dimension { theme, group, channel, event, question, polarity, attribute };
 
-// "theme", "group", "channel", "event", "question"; nullopt for anything else.
+// "theme", "group", "channel", "event", "question", "polarity"; nullopt for anything else.
 std::optional<Dimension> parse_dimension(const std::string& name);
 // The dimension's name; "attribute" for an attribute (Axis::name gives its own).
 std::string dimension_name(Dimension dimension);
@@ -37,7 +37,7 @@ struct Axis {
     std::string name() const;
 };
 
-// "theme", "group", "channel", "event", "question", "attribute:NAME", or the
+// "theme", "group", "channel", "event", "question", "polarity", "attribute:NAME", or the
 // bare name of an attribute that ingest names itself (age_band, gender,
 // ethnicity, sexual_orientation, postcode_district, carer, disability,
 // long_term_condition, mental_health_condition, parent_under_5,
@@ -122,10 +122,12 @@ struct CrosstabOptions {
 };
 
 // Rows come in codebook order for themes and groups (then any not in the
-// codebook), largest first for channels, events and questions, in value order
-// for attributes (numbers by value: "16-24" before "65+"); with rows = theme, a
-// last row counts the responses no theme caught (key ""). A response without
-// a channel, event, question or the attribute counts under "(not given)".
+// codebook), largest first for channels, events and questions, positive, mixed,
+// negative for polarity, in value order for attributes (numbers by value:
+// "16-24" before "65+"); with rows = theme, a last row counts the responses no
+// theme caught (key ""). A response without a channel, event, question,
+// polarity or the attribute counts under "(not given)". Polarities are keyed
+// "positive", ... and labelled "Positive", ...
 // Throws std::invalid_argument when an attribute axis names no stored attribute.
 Crosstab crosstab(const Xapian::Database& db, const Axis& rows, const Axis& columns,
                   const CrosstabOptions& options = {});

@@ -46,6 +46,7 @@ std::string title_of(const Crosstab& t) {
             case Dimension::channel: return "Channels";
             case Dimension::event: return "Events";
             case Dimension::question: return "Questions";
+            case Dimension::polarity: return "Polarities";
             case Dimension::attribute: return t.row_attribute;
         }
         return "";

@@ -45,6 +45,10 @@ Xapian::Document DocumentBuilder::build(const Response& r) {
         doc.add_value(schema::kCampaignSlot, r.campaign);
     }
     doc.add_boolean_term(schema::kBatchPrefix + r.batch);
+    if (!r.polarity.empty()) {
+        doc.add_boolean_term(schema::kPolarityPrefix + r.polarity);
+        doc.add_value(schema::kPolaritySlot, r.polarity);
+    }
     add_filter(doc, schema::kEventPrefix, r.event);
     add_filter(doc, schema::kChannelPrefix, r.channel);
     add_filter(doc, schema::kQuestionPrefix, r.question);

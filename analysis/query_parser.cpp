@@ -35,6 +35,12 @@ private:
     std::string prefix_;
 };
 
+// Every filter but batch: field name -> term prefix, values matched as slugs.
+const std::map<std::string, const char*> kSlugFields = {
+    {"theme", schema::kThemePrefix},       {"group", schema::kGroupPrefix},
+    {"event", schema::kEventPrefix},       {"channel", schema::kChannelPrefix},
+    {"question", schema::kQuestionPrefix}, {"polarity", schema::kPolarityPrefix}};
+
 constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                             Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
                             Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_SYNONYM |
@@ -81,16 +87,16 @@ ResponseQueryParser::ResponseQueryParser(const Xapian::Database& db) {
     parser_.set_database(db);
     parser_.set_stemmer(DocumentBuilder::stemmer());
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    parser_.add_boolean_prefix("theme", (new SlugFilter(schema::kThemePrefix))->release());
-    parser_.add_boolean_prefix("group", (new SlugFilter(schema::kGroupPrefix))->release());
-    parser_.add_boolean_prefix("event", (new SlugFilter(schema::kEventPrefix))->release());
-    parser_.add_boolean_prefix("channel", (new SlugFilter(schema::kChannelPrefix))->release());
-    parser_.add_boolean_prefix("question", (new SlugFilter(schema::kQuestionPrefix))->release());
+    for (const auto& [field, prefix] : kSlugFields) parser_.add_boolean_prefix(field, (new SlugFilter(prefix))->release());
     parser_.add_boolean_prefix("batch", (new ExactFilter(schema::kBatchPrefix))->release());
 }
 
 Xapian::Query ResponseQueryParser::parse(const std::string& text) const {
-    static const std::vector<std::string> kFields = {"theme", "group", "event", "channel", "question", "batch"};
+    static const std::vector<std::string> kFields = [] {
+        std::vector<std::string> fields{"batch"};
+        for (const auto& [field, prefix] : kSlugFields) fields.push_back(field);
+        return fields;
+    }();
     SplitQuery split = split_query_filters(text, kFields);
     Xapian::Query words = Xapian::Query::MatchAll;
     if (!trim(split.words).empty()) {
@@ -124,10 +130,7 @@ Xapian::Query ResponseQueryParser::parse(const std::string& text) const {
 
 Xapian::Query ResponseQueryParser::filter_query(const std::string& field, const std::string& value) {
     if (field == "batch") return Xapian::Query(schema::kBatchPrefix + value);
-    static const std::map<std::string, const char*> prefixes = {
-        {"theme", schema::kThemePrefix},   {"group", schema::kGroupPrefix},       {"event", schema::kEventPrefix},
-        {"channel", schema::kChannelPrefix}, {"question", schema::kQuestionPrefix}};
-    return Xapian::Query(prefixes.at(field) + slug(value));
+    return Xapian::Query(kSlugFields.at(field) + slug(value));
 }
 
 }  // namespace yousaid

@@ -20,8 +20,10 @@ public:
 
     // Words are stemmed English; `"phrases"`, NEAR, ADJ, AND, OR, NOT, `word*`
     // and parentheses work; `theme:`, `group:`, `event:`, `channel:`,
-    // `question:` and `batch:` filter (values are matched as slugs, so
-    // `event:"Congleton stakeholder panel"` works). An empty query matches all.
+    // `question:`, `polarity:` (positive, mixed or negative) and `batch:`
+    // filter (values are matched as slugs, so `event:"Congleton stakeholder
+    // panel"` works); `-` or NOT before a filter excludes what it matches.
+    // An empty query matches all.
     // Synonyms stored in the database (a codebook's `synonyms:` lists, written
     // by tag_responses) expand words and runs of words outside phrases, NEAR
     // and ADJ; `~word` asks for a word's synonyms explicitly.

@@ -21,6 +21,7 @@ inline constexpr const char* kGroupPrefix = "XG";       // XG<group id>
 inline constexpr const char* kAttributePrefix = "XA";   // XA<attribute>:<value slug>
 inline constexpr const char* kCampaignPrefix = "XK";    // XK<campaign id>: members of a campaign
 inline constexpr const char* kNearDuplicatePrefix = "XH";  // XH<band><hash>: MinHash LSH buckets
+inline constexpr const char* kPolarityPrefix = "XP";    // XP<polarity>: XPnegative; none when not known
 
 // Value slots.
 enum Slot : unsigned {
@@ -34,6 +35,7 @@ enum Slot : unsigned {
     kBatchSlot = 7,        // batch id
     kCampaignSlot = 8,     // campaign id (the id of its first member), empty when not in one
     kRespondentSlot = 9,   // who gave the response (see Response::respondent)
+    kPolaritySlot = 10,    // "positive", "mixed" or "negative"; empty when not known
 };
 
 // Metadata keys. A batch's record is written in the same commit as its documents.

@@ -9,7 +9,8 @@ namespace yousaid {
 
 namespace {
 
-// Counts each id of a multi-valued slot over every document the matcher sees.
+// Counts each id of a multi-valued slot (or the one value of a single-valued
+// slot) over every document the matcher sees.
 class ListCounter : public Xapian::MatchSpy {
 public:
     ListCounter(Xapian::valueno slot, std::map<std::string, Xapian::doccount>& counts)
@@ -77,8 +78,11 @@ SearchResults search(const Xapian::Database& db, const SearchOptions& options) {
     SearchResults results;
     ListCounter themes(schema::kThemesSlot, results.theme_counts);
     ListCounter groups(schema::kGroupsSlot, results.group_counts);
+    ListCounter polarities(schema::kPolaritySlot, results.polarity_counts);
     enquire.add_matchspy(&themes);
     enquire.add_matchspy(&groups);
+    enquire.add_matchspy(&polarities);
+    results.has_polarity = db.allterms_begin(schema::kPolarityPrefix) != db.allterms_end(schema::kPolarityPrefix);
     // Checking every document makes the total and the facet counts exact.
     Xapian::MSet mset = enquire.get_mset(0, options.limit, db.get_doccount());
     results.total = mset.get_matches_estimated();
@@ -101,6 +105,7 @@ SearchResults search(const Xapian::Database& db, const SearchOptions& options) {
         if (options.show_original) hit.original = response.original_text;
         for (const Tag& t : response.themes) hit.themes.push_back(t.id);
         for (const Tag& g : response.groups) hit.groups.push_back(g.id);
+        hit.polarity = response.polarity;
         results.hits.push_back(std::move(hit));
     }
     return results;

@@ -1,6 +1,6 @@
 #pragma once
 // Ranked search over the store, with highlighted snippets of redacted text and
-// exact counts per theme and per group over every match.
+// exact counts per theme, per group and per polarity over every match.
 #include <map>
 #include <string>
 #include <vector>
@@ -28,6 +28,7 @@ struct SearchHit {
     std::string original;         // the text as given; only with SearchOptions::show_original
     std::vector<std::string> themes;
     std::vector<std::string> groups;
+    std::string polarity;         // Response::polarity; empty when not known
     int percent = 0;              // Xapian's relevance percentage
 };
 
@@ -36,6 +37,8 @@ struct SearchResults {
     std::vector<SearchHit> hits;
     std::map<std::string, Xapian::doccount> theme_counts;  // over all matches
     std::map<std::string, Xapian::doccount> group_counts;
+    std::map<std::string, Xapian::doccount> polarity_counts;  // matches whose polarity is known
+    bool has_polarity = false;    // the store holds any polarity, whether or not a match has one
 };
 
 // Throws QueryError for a query that cannot be parsed.

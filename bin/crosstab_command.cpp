@@ -26,7 +26,7 @@ struct CrosstabArguments {
 };
 
 const char* const kAxisHelp =
-    "theme, group, channel, event, question, an attribute ingest names (age_band, gender, ethnicity, "
+    "theme, group, channel, event, question, polarity, an attribute ingest names (age_band, gender, ethnicity, "
     "sexual_orientation, postcode_district, carer, disability, long_term_condition, mental_health_condition, "
     "parent_under_5, working_status) or attribute:NAME";
 

@@ -34,6 +34,8 @@ int main(int argc, char** argv) {
     yousaid::cli::add_reach_command(app, exit_code);
     yousaid::cli::add_code_command(app, exit_code);
     yousaid::cli::add_audit_command(app, exit_code);
+    yousaid::cli::add_train_command(app, exit_code);
+    yousaid::cli::add_evaluate_command(app, exit_code);
     yousaid::cli::add_report_command(app, exit_code);
     try {
         app.parse(argc, argv);

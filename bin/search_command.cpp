@@ -49,10 +49,12 @@ void print_text(const SearchResults& r, const std::string& query) {
         if (!hit.original.empty()) std::cout << "   original (not redacted): " << hit.original << "\n";
         if (!hit.themes.empty()) std::cout << "   themes: " << join(hit.themes, ", ") << "\n";
         if (!hit.groups.empty()) std::cout << "   groups: " << join(hit.groups, ", ") << "\n";
+        if (!hit.polarity.empty()) std::cout << "   polarity: " << hit.polarity << "\n";
     }
     if (r.total) std::cout << "\n";
     print_facets("Themes", r.theme_counts);
     print_facets("Groups", r.group_counts);
+    print_facets("Polarity", r.polarity_counts);
 }
 
 void print_json(const SearchResults& r) {
@@ -63,10 +65,12 @@ void print_json(const SearchResults& r) {
                         {"date", h.date},       {"question", h.question}, {"snippet", h.snippet},
                         {"themes", h.themes},   {"groups", h.groups}, {"percent", h.percent}});
         if (!h.original.empty()) hits.back()["original"] = h.original;
+        if (!h.polarity.empty()) hits.back()["polarity"] = h.polarity;
     }
-    json out = {{"total", r.total},
-                {"hits", hits},
-                {"facets", {{"theme", json(r.theme_counts)}, {"group", json(r.group_counts)}}}};
+    json facets = {{"theme", json(r.theme_counts)}, {"group", json(r.group_counts)}};
+    // Only a store with polarities has the facet, so other stores' output is as it was.
+    if (r.has_polarity) facets["polarity"] = json(r.polarity_counts);
+    json out = {{"total", r.total}, {"hits", hits}, {"facets", facets}};
     std::cout << out.dump(2) << "\n";
 }
 
@@ -99,7 +103,8 @@ void add_search_command(CLI::App& app, int& exit_code) {
     CLI::App* cmd = app.add_subcommand(
         "search",
         "Find responses: Xapian query syntax with stemming, \"phrases\", NEAR, word*, AND/OR/NOT,\n"
-        "and filters theme:ID group:ID event:NAME channel:NAME question:NAME");
+        "and filters theme:ID group:ID event:NAME channel:NAME question:NAME polarity:positive|mixed|negative\n"
+        "('-' before a filter excludes what it matches)");
     add_store_option(*cmd, args->store);
     cmd->add_option("--limit", args->limit, "how many hits to show (default 10)");
     cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));

@@ -53,6 +53,10 @@ std::string to_json(const Response& r) {
                 {"respondent", r.respondent},
                 {"removed_themes", r.removed_themes},
                 {"removed_groups", r.removed_groups}};
+    if (!r.polarity.empty()) {
+        out["polarity"] = r.polarity;
+        out["polarity_confidence"] = r.polarity_confidence;
+    }
     return out.dump();
 }
 
@@ -77,6 +81,9 @@ Response response_from_json(const std::string& text) {
         r.respondent = in.value("respondent", r.id);
         r.removed_themes = in.value("removed_themes", std::vector<std::string>());
         r.removed_groups = in.value("removed_groups", std::vector<std::string>());
+        // Absent when not known, and in records written before polarity.
+        r.polarity = in.value("polarity", "");
+        r.polarity_confidence = in.value("polarity_confidence", 0.0);
         return r;
     } catch (const json::exception& e) {
         throw std::runtime_error(std::string("not a response record: ") + e.what());

@@ -1,6 +1,7 @@
 #pragma once
 // One response as the store keeps it. The document's data holds this record as
 // JSON (readable in `delve -d`), so any tool can show it without our code.
+#include <array>
 #include <map>
 #include <string>
 #include <vector>
@@ -16,6 +17,9 @@ struct Tag {
     double confidence = 1.0;  // 1 for rules on attributes and theme rules; lower when inferred
     bool operator==(const Tag&) const = default;
 };
+
+// What Response::polarity can hold when known, in the order tables show them.
+inline constexpr std::array<const char*, 3> kPolarities = {"positive", "mixed", "negative"};
 
 struct Response {
     std::string id;             // stable and unique in the store
@@ -37,6 +41,11 @@ struct Response {
     // Themes and groups an analyst took off by hand: rules never put them back.
     std::vector<std::string> removed_themes;
     std::vector<std::string> removed_groups;
+    // Whether it praises or complains: one of kPolarities, or empty when not
+    // known. A tag set by a model (not read from the input), with the
+    // model's confidence in it.
+    std::string polarity;
+    double polarity_confidence = 0;
 
     // SHA-1 of everything read from the input (not the batch, tags or source
     // position): equal hashes mean re-ingesting would change nothing.

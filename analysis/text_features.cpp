@@ -1,0 +1,186 @@
+#include "analysis/text_features.h"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <stdexcept>
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "analysis/binary_io.h"
+
+namespace yousaid {
+
+namespace {
+
+constexpr std::uint64_t kOffset = 1469598103934665603ULL, kPrime = 1099511628211ULL;
+
+// splitmix64's finaliser: spreads FNV's low-entropy high bits.
+std::uint64_t finish(std::uint64_t h) {
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebULL;
+    return h ^ (h >> 31);
+}
+
+std::uint64_t step(std::uint64_t h, std::uint64_t x) { return (h ^ x) * kPrime; }
+
+icu::UnicodeString folded(const std::string& text) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+    if (U_SUCCESS(status)) u = nfc->normalize(u, status);
+    return u.foldCase();
+}
+
+// Word hashes, in order: ICU word segments holding a letter or digit.
+std::vector<std::uint64_t> word_hashes(const icu::UnicodeString& text) {
+    thread_local std::unique_ptr<icu::BreakIterator> words;
+    UErrorCode status = U_ZERO_ERROR;
+    if (!words) words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getUK(), status));
+    if (!words || U_FAILURE(status)) throw std::runtime_error("ICU has no word break iterator");
+    words->setText(text);
+    std::vector<std::uint64_t> out;
+    for (int32_t start = words->first(), end = words->next(); end != icu::BreakIterator::DONE;
+         start = end, end = words->next()) {
+        if (words->getRuleStatus() < UBRK_WORD_NUMBER) continue;  // spaces and punctuation
+        std::uint64_t h = kOffset;
+        for (int32_t i = start; i < end; ++i) h = step(h, text.charAt(i));
+        out.push_back(h);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<std::uint64_t> feature_hashes(const std::string& text, const FeatureSettings& s) {
+    const icu::UnicodeString u = folded(text);
+    std::vector<std::uint64_t> out;
+    if (s.word_max > 0) {
+        const std::vector<std::uint64_t> words = word_hashes(u);
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            std::uint64_t h = kOffset;
+            for (int n = 1; n <= s.word_max && i + n <= words.size(); ++n) {
+                h = step(h, words[i + n - 1]);
+                if (n >= s.word_min) out.push_back(finish(step(h, 0x100 + n)));
+            }
+        }
+    }
+    if (s.char_max > 0) {
+        std::vector<UChar32> token{' '};
+        auto emit = [&] {
+            token.push_back(' ');
+            for (std::size_t i = 0; i < token.size(); ++i) {
+                std::uint64_t h = kOffset;
+                for (int n = 1; n <= s.char_max && i + n <= token.size(); ++n) {
+                    h = step(h, static_cast<std::uint64_t>(token[i + n - 1]));
+                    if (n >= s.char_min) out.push_back(finish(step(h, 0x200 + n)));
+                }
+            }
+            token.assign(1, ' ');
+        };
+        for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
+            const UChar32 c = u.char32At(i);
+            if (u_isUWhiteSpace(c)) {
+                if (token.size() > 1) emit();
+            } else {
+                token.push_back(c);
+            }
+        }
+        if (token.size() > 1) emit();
+    }
+    return out;
+}
+
+std::vector<SparseVector> TfidfVectoriser::fit_transform(const std::vector<std::string>& texts) {
+    std::vector<std::vector<std::uint64_t>> hashes;
+    hashes.reserve(texts.size());
+    for (const std::string& text : texts) hashes.push_back(feature_hashes(text, settings_));
+    std::unordered_map<std::uint64_t, std::uint32_t> df;
+    for (const auto& h : hashes) {
+        std::vector<std::uint64_t> unique = h;
+        std::sort(unique.begin(), unique.end());
+        unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
+        for (std::uint64_t x : unique) ++df[x];
+    }
+    hashes_.clear();
+    for (const auto& [hash, count] : df) {
+        if (static_cast<int>(count) >= settings_.min_df) hashes_.push_back(hash);
+    }
+    std::sort(hashes_.begin(), hashes_.end());
+    idf_.clear();
+    index_.clear();
+    const double n = static_cast<double>(texts.size());
+    for (std::uint32_t i = 0; i < hashes_.size(); ++i) {
+        idf_.push_back(static_cast<float>(std::log((1 + n) / (1 + df[hashes_[i]])) + 1));
+        index_.emplace(hashes_[i], i);
+    }
+    std::vector<SparseVector> out;
+    out.reserve(texts.size());
+    for (const auto& h : hashes) out.push_back(weigh(h));
+    return out;
+}
+
+SparseVector TfidfVectoriser::transform(const std::string& text) const { return weigh(feature_hashes(text, settings_)); }
+
+SparseVector TfidfVectoriser::weigh(const std::vector<std::uint64_t>& hashes) const {
+    std::vector<std::uint32_t> found;
+    found.reserve(hashes.size());
+    for (std::uint64_t h : hashes) {
+        if (auto it = index_.find(h); it != index_.end()) found.push_back(it->second);
+    }
+    std::sort(found.begin(), found.end());
+    SparseVector v;
+    double norm = 0;
+    for (std::size_t i = 0; i < found.size();) {
+        std::size_t j = i;
+        while (j < found.size() && found[j] == found[i]) ++j;
+        const double tf = static_cast<double>(j - i);
+        const double w = (settings_.sublinear_tf ? 1 + std::log(tf) : tf) * idf_[found[i]];
+        v.index.push_back(found[i]);
+        v.value.push_back(static_cast<float>(w));
+        norm += w * w;
+        i = j;
+    }
+    if (norm > 0) {
+        const float scale = static_cast<float>(1 / std::sqrt(norm));
+        for (float& x : v.value) x *= scale;
+    }
+    return v;
+}
+
+void TfidfVectoriser::save(std::ostream& out) const {
+    using namespace binary_io;
+    write_value<std::int32_t>(out, settings_.word_min);
+    write_value<std::int32_t>(out, settings_.word_max);
+    write_value<std::int32_t>(out, settings_.char_min);
+    write_value<std::int32_t>(out, settings_.char_max);
+    write_value<std::int32_t>(out, settings_.min_df);
+    write_value<std::int32_t>(out, settings_.sublinear_tf ? 1 : 0);
+    write_vector(out, hashes_);
+    write_vector(out, idf_);
+}
+
+TfidfVectoriser TfidfVectoriser::load(std::istream& in) {
+    using namespace binary_io;
+    FeatureSettings s;
+    s.word_min = read_value<std::int32_t>(in);
+    s.word_max = read_value<std::int32_t>(in);
+    s.char_min = read_value<std::int32_t>(in);
+    s.char_max = read_value<std::int32_t>(in);
+    s.min_df = read_value<std::int32_t>(in);
+    s.sublinear_tf = read_value<std::int32_t>(in) != 0;
+    TfidfVectoriser v(s);
+    v.hashes_ = read_vector<std::uint64_t>(in);
+    v.idf_ = read_vector<float>(in);
+    if (v.hashes_.size() != v.idf_.size()) throw std::runtime_error("the model file is damaged");
+    v.index_.reserve(v.hashes_.size());
+    for (std::uint32_t i = 0; i < v.hashes_.size(); ++i) v.index_.emplace(v.hashes_[i], i);
+    return v;
+}
+
+}  // namespace yousaid

@@ -1,0 +1,59 @@
+#pragma once
+// What a learned model sees of a text: word n-grams and character n-grams,
+// weighted by tf-idf. Text is NFC-normalised and case-folded (ICU); words are
+// ICU word-break segments holding a letter or digit; character n-grams are
+// taken inside each white-space-separated token padded with one space either
+// side ("cat" -> " ca", "cat", "at "), punctuation included. Each feature is a
+// 64-bit hash of its kind and code points, so no n-gram string is ever built;
+// the vocabulary is the set of hashes met in training.
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace yousaid {
+
+struct FeatureSettings {
+    int word_min = 1, word_max = 2;  // word n-gram lengths; word_max 0: no word features
+    int char_min = 2, char_max = 5;  // character n-gram lengths; char_max 0: none
+    int min_df = 1;                  // a feature must occur in this many training texts
+    bool sublinear_tf = true;        // tf -> 1 + ln(tf)
+};
+
+// The feature hashes of a text, with repeats (one per occurrence).
+std::vector<std::uint64_t> feature_hashes(const std::string& text, const FeatureSettings& settings);
+
+// A text as features: indices (0-based, ascending) and L2-normalised weights.
+struct SparseVector {
+    std::vector<std::uint32_t> index;
+    std::vector<float> value;
+};
+
+// tf-idf over a vocabulary learned from training texts, with scikit-learn's
+// smoothed idf: ln((1 + n) / (1 + df)) + 1.
+class TfidfVectoriser {
+public:
+    TfidfVectoriser() = default;
+    explicit TfidfVectoriser(FeatureSettings settings) : settings_(settings) {}
+
+    // Learns the vocabulary and idf from `texts`, and returns their vectors.
+    std::vector<SparseVector> fit_transform(const std::vector<std::string>& texts);
+    SparseVector transform(const std::string& text) const;
+
+    std::size_t size() const { return idf_.size(); }
+    const FeatureSettings& settings() const { return settings_; }
+
+    void save(std::ostream& out) const;
+    static TfidfVectoriser load(std::istream& in);  // throws std::runtime_error when malformed
+
+private:
+    SparseVector weigh(const std::vector<std::uint64_t>& hashes) const;
+
+    FeatureSettings settings_;
+    std::vector<std::uint64_t> hashes_;                       // feature index -> hash
+    std::vector<float> idf_;                                  // feature index -> idf
+    std::unordered_map<std::uint64_t, std::uint32_t> index_;  // hash -> feature index
+};
+
+}  // namespace yousaid

@@ -1,0 +1,311 @@
+#include "analysis/text_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <numeric>
+#include <random>
+#include <set>
+#include <stdexcept>
+
+#include "analysis/binary_io.h"
+#include "ingest/unicode_text.h"
+
+namespace yousaid {
+
+namespace {
+
+constexpr const char* kMagic = "yousaid-model";
+
+double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+
+template <typename T>
+std::vector<T> pick(const std::vector<T>& all, const std::vector<std::size_t>& which) {
+    std::vector<T> out;
+    out.reserve(which.size());
+    for (std::size_t i : which) out.push_back(all[i]);
+    return out;
+}
+
+// Fold of each row: shuffled by `seed`, then dealt in turn within each first
+// label, so every fold holds about the same share of each label.
+std::vector<int> deal_folds(const std::vector<std::vector<std::size_t>>& codes, int folds, std::uint64_t seed) {
+    std::vector<std::size_t> order(codes.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::mt19937_64 random(seed);
+    std::shuffle(order.begin(), order.end(), random);
+    auto first = [&](std::size_t i) { return codes[i].empty() ? SIZE_MAX : codes[i][0]; };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return first(a) < first(b); });
+    std::vector<int> fold(codes.size());
+    for (std::size_t r = 0; r < order.size(); ++r) fold[order[r]] = static_cast<int>(r % folds);
+    return fold;
+}
+
+// The threshold that maximises F1 of "score > threshold" against `truth`,
+// midway between two neighbouring scores.
+double best_threshold(const std::vector<double>& score, const std::vector<bool>& truth) {
+    std::vector<std::size_t> order(score.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return score[a] > score[b]; });
+    const double positives = static_cast<double>(std::count(truth.begin(), truth.end(), true));
+    if (positives == 0 || order.empty()) return order.empty() ? 0.0 : score[order[0]] + 1;
+    double best_f1 = 0, best = score[order[0]] + 1, true_positives = 0;
+    for (std::size_t r = 0; r < order.size(); ++r) {
+        if (truth[order[r]]) ++true_positives;
+        if (r + 1 < order.size() && score[order[r + 1]] == score[order[r]]) continue;
+        const double f1 = 2 * true_positives / (static_cast<double>(r + 1) + positives);
+        if (f1 > best_f1) {
+            best_f1 = f1;
+            best = r + 1 < order.size() ? (score[order[r]] + score[order[r + 1]]) / 2 : score[order[r]] - 1;
+        }
+    }
+    return best;
+}
+
+double macro_f1(const std::vector<std::vector<double>>& score, const std::vector<std::size_t>& truth,
+                const std::vector<double>& offset) {
+    const std::size_t k = offset.size();
+    std::vector<double> tp(k, 0), predicted(k, 0), actual(k, 0);
+    for (std::size_t i = 0; i < score.size(); ++i) {
+        std::size_t best = 0;
+        for (std::size_t j = 1; j < k; ++j) {
+            if (score[i][j] + offset[j] > score[i][best] + offset[best]) best = j;
+        }
+        ++predicted[best];
+        ++actual[truth[i]];
+        if (best == truth[i]) ++tp[best];
+    }
+    double sum = 0;
+    int labels = 0;
+    for (std::size_t j = 0; j < k; ++j) {
+        if (actual[j] == 0) continue;
+        sum += 2 * tp[j] / (predicted[j] + actual[j]);
+        ++labels;
+    }
+    return labels == 0 ? 0 : sum / labels;
+}
+
+// Offsets added to each label's score before the argmax, by coordinate ascent
+// on macro-F1 over a grid of -1.5 .. 1.5 in steps of 0.1, two passes.
+std::vector<double> best_offsets(const std::vector<std::vector<double>>& score, const std::vector<std::size_t>& truth,
+                                 std::size_t labels) {
+    std::vector<double> offset(labels, 0.0);
+    double best = macro_f1(score, truth, offset);
+    for (int pass = 0; pass < 2; ++pass) {
+        for (std::size_t j = 0; j < labels; ++j) {
+            for (int step = -15; step <= 15; ++step) {
+                std::vector<double> trial = offset;
+                trial[j] = step / 10.0;
+                const double f = macro_f1(score, truth, trial);
+                if (f > best + 1e-12) best = f, offset = trial;
+            }
+        }
+    }
+    return offset;
+}
+
+}  // namespace
+
+TextModelSettings TextModelSettings::standard(bool multi_label) {
+    TextModelSettings s;
+    s.multi_label = multi_label;
+    ViewSettings words;
+    words.features.word_max = 2;
+    words.features.char_max = 0;
+    words.linear.balanced = true;
+    ViewSettings characters;
+    characters.features.word_max = 0;
+    characters.features.char_min = 2;
+    characters.features.char_max = 5;
+    characters.linear.balanced = true;
+    characters.linear.C = 0.5;
+    s.views = {words, characters};
+    return s;
+}
+
+void TextModel::View::add_scores(const SparseVector& x, double scale, std::vector<double>& out) const {
+    const std::size_t k = biases.size();
+    std::vector<double> sum(biases.begin(), biases.end());
+    for (std::size_t i = 0; i < x.index.size(); ++i) {
+        const float* w = &weights[static_cast<std::size_t>(x.index[i]) * k];
+        const double v = x.value[i];
+        for (std::size_t j = 0; j < k; ++j) sum[j] += w[j] * v;
+    }
+    for (std::size_t j = 0; j < k; ++j) out[j] += scale * sum[j];
+}
+
+TextModel::View TextModel::fit_view(const ViewSettings& settings, const std::vector<std::string>& texts,
+                                    const std::vector<std::vector<bool>>& targets, unsigned threads) {
+    View view;
+    view.vectoriser = TfidfVectoriser(settings.features);
+    view.weight = settings.weight;
+    std::vector<SparseVector> rows = view.vectoriser.fit_transform(texts);
+    LinearProblem problem(rows, view.vectoriser.size());
+    std::vector<LinearScorer> scorers = problem.train_all(targets, settings.linear, threads);
+    const std::size_t k = scorers.size(), features = view.vectoriser.size();
+    view.weights.assign(features * k, 0.0f);
+    for (std::size_t j = 0; j < k; ++j) {
+        view.biases.push_back(scorers[j].bias);
+        for (std::size_t f = 0; f < features; ++f) view.weights[f * k + j] = scorers[j].weights[f];
+    }
+    return view;
+}
+
+TextModel TextModel::train(const std::vector<std::string>& texts, const std::vector<std::vector<std::string>>& labels,
+                           const TextModelSettings& settings) {
+    if (texts.empty() || texts.size() != labels.size()) throw std::invalid_argument("no labelled texts to learn from");
+    TextModel model;
+    model.multi_label_ = settings.multi_label;
+    model.training_texts_ = texts.size();
+    std::set<std::string> names;
+    for (const auto& row : labels) names.insert(row.begin(), row.end());
+    model.labels_.assign(names.begin(), names.end());
+    if (!settings.multi_label && model.labels_.size() < 2) {
+        throw std::invalid_argument("a single-label model needs at least two labels");
+    }
+    const std::size_t k = model.labels_.size(), n = texts.size();
+    std::vector<std::vector<std::size_t>> codes(n);
+    std::vector<std::vector<bool>> targets(k, std::vector<bool>(n, false));
+    for (std::size_t i = 0; i < n; ++i) {
+        for (const std::string& label : labels[i]) {
+            const auto j = static_cast<std::size_t>(
+                std::lower_bound(model.labels_.begin(), model.labels_.end(), label) - model.labels_.begin());
+            codes[i].push_back(j);
+            targets[j][i] = true;
+        }
+    }
+    double weight_sum = 0;
+    for (const ViewSettings& v : settings.views) weight_sum += v.weight;
+
+    // Out-of-fold scores, for offsets or thresholds.
+    model.cut_.assign(k, 0.0);
+    if (settings.folds >= 2 && n >= static_cast<std::size_t>(settings.folds)) {
+        std::vector<int> fold = deal_folds(codes, settings.folds, settings.seed);
+        std::vector<std::vector<double>> oof(n, std::vector<double>(k, 0.0));
+        for (int f = 0; f < settings.folds; ++f) {
+            std::vector<std::size_t> in, out;
+            for (std::size_t i = 0; i < n; ++i) (fold[i] == f ? out : in).push_back(i);
+            std::vector<std::vector<bool>> fold_targets;
+            for (const auto& t : targets) fold_targets.push_back(pick(t, in));
+            std::vector<std::string> fold_texts = pick(texts, in);
+            for (const ViewSettings& v : settings.views) {
+                View view = fit_view(v, fold_texts, fold_targets, settings.threads);
+                for (std::size_t i : out) view.add_scores(view.vectoriser.transform(texts[i]), v.weight / weight_sum, oof[i]);
+            }
+        }
+        if (settings.multi_label) {
+            for (std::size_t j = 0; j < k; ++j) {
+                std::vector<double> column(n);
+                for (std::size_t i = 0; i < n; ++i) column[i] = oof[i][j];
+                model.cut_[j] = best_threshold(column, targets[j]);
+            }
+        } else {
+            std::vector<std::size_t> truth(n);
+            for (std::size_t i = 0; i < n; ++i) truth[i] = codes[i].empty() ? 0 : codes[i][0];
+            model.cut_ = best_offsets(oof, truth, k);
+        }
+    }
+    for (const ViewSettings& v : settings.views) model.views_.push_back(fit_view(v, texts, targets, settings.threads));
+    for (std::size_t i = 0; i < model.views_.size(); ++i) model.views_[i].weight = settings.views[i].weight / weight_sum;
+    return model;
+}
+
+std::vector<double> TextModel::scores(const std::string& text) const {
+    std::vector<double> out(labels_.size(), 0.0);
+    for (const View& view : views_) view.add_scores(view.vectoriser.transform(text), view.weight, out);
+    return out;
+}
+
+std::vector<LabelScore> TextModel::predict(const std::string& text) const { return decide(scores(text)); }
+
+std::vector<LabelScore> TextModel::decide(const std::vector<double>& score) const {
+    const std::size_t k = labels_.size();
+    std::vector<std::size_t> order(k);
+    std::iota(order.begin(), order.end(), 0);
+    // Single label: by score plus offset; multi-label: by margin over the threshold.
+    auto adjusted = [&](std::size_t j) { return multi_label_ ? score[j] - cut_[j] : score[j] + cut_[j]; };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return adjusted(a) > adjusted(b); });
+    std::vector<LabelScore> out;
+    if (k == 0) return out;
+    if (!multi_label_) {
+        const double margin = k > 1 ? adjusted(order[0]) - adjusted(order[1]) : 1.0;
+        out.push_back({labels_[order[0]], score[order[0]], logistic(4 * margin)});
+        return out;
+    }
+    for (std::size_t r = 0; r < k; ++r) {
+        const std::size_t j = order[r];
+        if (r > 0 && adjusted(j) <= 0) break;
+        out.push_back({labels_[j], score[j], logistic(4 * adjusted(j))});
+    }
+    return out;
+}
+
+void TextModel::save(const std::string& path) const {
+    using namespace binary_io;
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out) throw std::runtime_error(path + ": cannot write the model");
+    out << kMagic << ' ' << kTextModelVersion << '\n';
+    write_value<std::int32_t>(out, multi_label_ ? 1 : 0);
+    write_value<std::uint64_t>(out, training_texts_);
+    write_value<std::uint64_t>(out, labels_.size());
+    for (const std::string& label : labels_) write_string(out, label);
+    write_vector(out, cut_);
+    write_value<std::uint64_t>(out, views_.size());
+    for (const View& view : views_) {
+        write_value<double>(out, view.weight);
+        view.vectoriser.save(out);
+        write_vector(out, view.weights);
+        write_vector(out, view.biases);
+    }
+    out.flush();
+    if (!out) throw std::runtime_error(path + ": cannot write the model");
+}
+
+TextModel TextModel::load(const std::string& path) {
+    using namespace binary_io;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error(path + ": cannot read the model");
+    std::string magic;
+    int version = 0;
+    in >> magic >> version;
+    if (magic != kMagic || in.get() != '\n') throw std::runtime_error(path + ": not a yousaid model");
+    if (version != kTextModelVersion) {
+        throw std::runtime_error(path + ": a version " + std::to_string(version) + " model; this yousaid reads version " +
+                                 std::to_string(kTextModelVersion) + " (train it again)");
+    }
+    try {
+        TextModel model;
+        model.multi_label_ = read_value<std::int32_t>(in) != 0;
+        model.training_texts_ = read_value<std::uint64_t>(in);
+        const auto k = read_value<std::uint64_t>(in);
+        if (k > 100000) throw std::runtime_error("the model file is damaged");
+        for (std::uint64_t j = 0; j < k; ++j) model.labels_.push_back(read_string(in));
+        model.cut_ = read_vector<double>(in);
+        const auto views = read_value<std::uint64_t>(in);
+        if (views > 16 || model.cut_.size() != k) throw std::runtime_error("the model file is damaged");
+        for (std::uint64_t v = 0; v < views; ++v) {
+            View view;
+            view.weight = read_value<double>(in);
+            view.vectoriser = TfidfVectoriser::load(in);
+            view.weights = read_vector<float>(in);
+            view.biases = read_vector<float>(in);
+            if (view.biases.size() != k || view.weights.size() != view.vectoriser.size() * k) {
+                throw std::runtime_error("the model file is damaged");
+            }
+            model.views_.push_back(std::move(view));
+        }
+        return model;
+    } catch (const std::runtime_error& e) {
+        throw std::runtime_error(path + ": " + e.what());
+    }
+}
+
+bool is_polarity_model(const TextModel& model) {
+    if (model.multi_label() || model.labels().empty()) return false;
+    return std::all_of(model.labels().begin(), model.labels().end(), [](const std::string& label) {
+        const std::string l = fold_case(label);
+        return l == "positive" || l == "mixed" || l == "negative" || l == "neutral";
+    });
+}
+
+}  // namespace yousaid

@@ -1,0 +1,95 @@
+#pragma once
+// A text classifier learned from labelled examples: one or more views of the
+// text (tf-idf over word or character n-grams, text_features.h), each with a
+// one-vs-rest linear classifier per label (linear_classifier.h); a label's
+// score is the weighted mean of its views' decision values. Single-label
+// models predict the label with the highest score plus its offset; multi-label
+// models every label whose score passes its threshold (at least the best one).
+// Offsets and thresholds are chosen on cross-validation folds of the training
+// texts alone: for each fold the views are fitted on the rest, the fold is
+// scored, and the choice maximises F1 (multi-label, per label) or macro-F1
+// (single label) over those out-of-fold scores. Training is deterministic.
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "analysis/linear_classifier.h"
+#include "analysis/text_features.h"
+
+namespace yousaid {
+
+inline constexpr int kTextModelVersion = 1;
+
+struct ViewSettings {
+    FeatureSettings features;
+    LinearSettings linear;
+    double weight = 1.0;
+};
+
+struct TextModelSettings {
+    bool multi_label = false;
+    std::vector<ViewSettings> views;
+    int folds = 3;         // for offsets and thresholds; 0 or 1: none (offsets 0, thresholds 0)
+    unsigned threads = 2;  // labels trained at once
+    std::uint64_t seed = 1;  // how texts are dealt into folds
+
+    // The settings `yousaid train` uses, measured on real NHS feedback (README, Evaluation).
+    static TextModelSettings standard(bool multi_label);
+};
+
+struct LabelScore {
+    std::string label;
+    double score = 0;       // combined decision value
+    double confidence = 0;  // logistic of the score's margin over the decision point, 0..1
+};
+
+class TextModel {
+public:
+    // Learns from texts[i] carrying labels[i] (exactly one each when single
+    // label; possibly none when multi-label). Throws std::invalid_argument when
+    // there is nothing to learn from (no text, or fewer than two labels when
+    // single label).
+    static TextModel train(const std::vector<std::string>& texts, const std::vector<std::vector<std::string>>& labels,
+                           const TextModelSettings& settings);
+
+    // The predicted labels, best first, each with its score and confidence.
+    std::vector<LabelScore> predict(const std::string& text) const;
+    // Every label's score for a text, in labels() order.
+    std::vector<double> scores(const std::string& text) const;
+
+    const std::vector<std::string>& labels() const { return labels_; }
+    bool multi_label() const { return multi_label_; }
+    std::size_t training_texts() const { return training_texts_; }
+
+    // The file: a header line "yousaid-model <version>\n", then binary data.
+    void save(const std::string& path) const;
+    // Throws std::runtime_error naming the file when it is not a model this
+    // version can read.
+    static TextModel load(const std::string& path);
+
+private:
+    struct View {
+        TfidfVectoriser vectoriser;
+        std::vector<float> weights;  // feature-major: weights[f * labels + k], so a text is one pass
+        std::vector<float> biases;   // per label
+        double weight = 1.0;
+        void add_scores(const SparseVector& x, double scale, std::vector<double>& out) const;
+    };
+    static View fit_view(const ViewSettings& settings, const std::vector<std::string>& texts,
+                         const std::vector<std::vector<bool>>& targets, unsigned threads);
+    std::vector<LabelScore> decide(const std::vector<double>& scores) const;
+
+    bool multi_label_ = false;
+    std::vector<std::string> labels_;
+    std::vector<View> views_;
+    std::vector<double> cut_;  // per label: threshold (multi-label) or offset (single label)
+    std::size_t training_texts_ = 0;
+};
+
+// True when every label of a single-label model is a polarity: positive,
+// mixed, negative or neutral (any case). `yousaid tag --model` then stores each
+// response's polarity rather than themes.
+bool is_polarity_model(const TextModel& model);
+
+}  // namespace yousaid
