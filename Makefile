@@ -31,6 +31,9 @@ build: deps
 demo: build
 	rm -rf $(STORE) && mkdir -p $(dir $(STORE))
 	$(BUILD)/yousaid ingest --store $(STORE) --codebook corpus/codebook.txt corpus/responses/*.csv corpus/panels/*.txt
+	$(BUILD)/yousaid code --store $(STORE) --user analyst --from corpus/coding.csv
+	$(BUILD)/yousaid train --store $(STORE) --out $(dir $(STORE))themes.model
+	$(BUILD)/yousaid tag --store $(STORE) --model $(dir $(STORE))themes.model
 	$(BUILD)/yousaid crosstab --store $(STORE) --rows theme --cols channel
 	$(BUILD)/yousaid report --store $(STORE) --actions corpus/actions.csv --population corpus/population.csv \
 	  --template templates/august-report.tmpl --out $(REPORT)

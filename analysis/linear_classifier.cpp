@@ -1,11 +1,11 @@
 #include "analysis/linear_classifier.h"
 
 #include <algorithm>
-#include <atomic>
 #include <mutex>
-#include <thread>
 
 #include <linear.h>
+
+#include "analysis/parallel_for.h"
 
 namespace yousaid {
 
@@ -77,14 +77,7 @@ LinearScorer LinearProblem::train(const std::vector<bool>& positive, const Linea
 std::vector<LinearScorer> LinearProblem::train_all(const std::vector<std::vector<bool>>& targets,
                                                    const LinearSettings& settings, unsigned threads) const {
     std::vector<LinearScorer> out(targets.size());
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t i = next++; i < targets.size(); i = next++) out[i] = train(targets[i], settings);
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < std::max(1u, threads); ++t) pool.emplace_back(work);
-    work();
-    for (std::thread& t : pool) t.join();
+    parallel_for(targets.size(), threads, [&](std::size_t i) { out[i] = train(targets[i], settings); });
     return out;
 }
 

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "analysis/binary_io.h"
+#include "analysis/decision_rules.h"
 #include "ingest/unicode_text.h"
 
 namespace yousaid {
@@ -39,69 +40,6 @@ std::vector<int> deal_folds(const std::vector<std::vector<std::size_t>>& codes, 
     std::vector<int> fold(codes.size());
     for (std::size_t r = 0; r < order.size(); ++r) fold[order[r]] = static_cast<int>(r % folds);
     return fold;
-}
-
-// The threshold that maximises F1 of "score > threshold" against `truth`,
-// midway between two neighbouring scores.
-double best_threshold(const std::vector<double>& score, const std::vector<bool>& truth) {
-    std::vector<std::size_t> order(score.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return score[a] > score[b]; });
-    const double positives = static_cast<double>(std::count(truth.begin(), truth.end(), true));
-    if (positives == 0 || order.empty()) return order.empty() ? 0.0 : score[order[0]] + 1;
-    double best_f1 = 0, best = score[order[0]] + 1, true_positives = 0;
-    for (std::size_t r = 0; r < order.size(); ++r) {
-        if (truth[order[r]]) ++true_positives;
-        if (r + 1 < order.size() && score[order[r + 1]] == score[order[r]]) continue;
-        const double f1 = 2 * true_positives / (static_cast<double>(r + 1) + positives);
-        if (f1 > best_f1) {
-            best_f1 = f1;
-            best = r + 1 < order.size() ? (score[order[r]] + score[order[r + 1]]) / 2 : score[order[r]] - 1;
-        }
-    }
-    return best;
-}
-
-double macro_f1(const std::vector<std::vector<double>>& score, const std::vector<std::size_t>& truth,
-                const std::vector<double>& offset) {
-    const std::size_t k = offset.size();
-    std::vector<double> tp(k, 0), predicted(k, 0), actual(k, 0);
-    for (std::size_t i = 0; i < score.size(); ++i) {
-        std::size_t best = 0;
-        for (std::size_t j = 1; j < k; ++j) {
-            if (score[i][j] + offset[j] > score[i][best] + offset[best]) best = j;
-        }
-        ++predicted[best];
-        ++actual[truth[i]];
-        if (best == truth[i]) ++tp[best];
-    }
-    double sum = 0;
-    int labels = 0;
-    for (std::size_t j = 0; j < k; ++j) {
-        if (actual[j] == 0) continue;
-        sum += 2 * tp[j] / (predicted[j] + actual[j]);
-        ++labels;
-    }
-    return labels == 0 ? 0 : sum / labels;
-}
-
-// Offsets added to each label's score before the argmax, by coordinate ascent
-// on macro-F1 over a grid of -1.5 .. 1.5 in steps of 0.1, two passes.
-std::vector<double> best_offsets(const std::vector<std::vector<double>>& score, const std::vector<std::size_t>& truth,
-                                 std::size_t labels) {
-    std::vector<double> offset(labels, 0.0);
-    double best = macro_f1(score, truth, offset);
-    for (int pass = 0; pass < 2; ++pass) {
-        for (std::size_t j = 0; j < labels; ++j) {
-            for (int step = -15; step <= 15; ++step) {
-                std::vector<double> trial = offset;
-                trial[j] = step / 10.0;
-                const double f = macro_f1(score, truth, trial);
-                if (f > best + 1e-12) best = f, offset = trial;
-            }
-        }
-    }
-    return offset;
 }
 
 }  // namespace
@@ -216,9 +154,11 @@ std::vector<double> TextModel::scores(const std::string& text) const {
     return out;
 }
 
-std::vector<LabelScore> TextModel::predict(const std::string& text) const { return decide(scores(text)); }
+std::vector<LabelScore> TextModel::predict(const std::string& text, bool at_least_one) const {
+    return decide(scores(text), at_least_one);
+}
 
-std::vector<LabelScore> TextModel::decide(const std::vector<double>& score) const {
+std::vector<LabelScore> TextModel::decide(const std::vector<double>& score, bool at_least_one) const {
     const std::size_t k = labels_.size();
     std::vector<std::size_t> order(k);
     std::iota(order.begin(), order.end(), 0);
@@ -234,7 +174,7 @@ std::vector<LabelScore> TextModel::decide(const std::vector<double>& score) cons
     }
     for (std::size_t r = 0; r < k; ++r) {
         const std::size_t j = order[r];
-        if (r > 0 && adjusted(j) <= 0) break;
+        if (adjusted(j) <= 0 && (r > 0 || !at_least_one)) break;
         out.push_back({labels_[j], score[j], logistic(4 * adjusted(j))});
     }
     return out;

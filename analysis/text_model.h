@@ -4,7 +4,7 @@
 // one-vs-rest linear classifier per label (linear_classifier.h); a label's
 // score is the weighted mean of its views' decision values. Single-label
 // models predict the label with the highest score plus its offset; multi-label
-// models every label whose score passes its threshold (at least the best one).
+// models every label whose score passes its threshold (or else the best one).
 // Offsets and thresholds are chosen on cross-validation folds of the training
 // texts alone: for each fold the views are fitted on the rest, the fold is
 // scored, and the choice maximises F1 (multi-label, per label) or macro-F1
@@ -54,7 +54,9 @@ public:
                            const TextModelSettings& settings);
 
     // The predicted labels, best first, each with its score and confidence.
-    std::vector<LabelScore> predict(const std::string& text) const;
+    // A multi-label model gives every label past its threshold and, when none
+    // is and `at_least_one`, the one nearest its threshold.
+    std::vector<LabelScore> predict(const std::string& text, bool at_least_one = true) const;
     // Every label's score for a text, in labels() order.
     std::vector<double> scores(const std::string& text) const;
 
@@ -78,7 +80,7 @@ private:
     };
     static View fit_view(const ViewSettings& settings, const std::vector<std::string>& texts,
                          const std::vector<std::vector<bool>>& targets, unsigned threads);
-    std::vector<LabelScore> decide(const std::vector<double>& scores) const;
+    std::vector<LabelScore> decide(const std::vector<double>& scores, bool at_least_one) const;
 
     bool multi_label_ = false;
     std::vector<std::string> labels_;

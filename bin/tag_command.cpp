@@ -1,6 +1,8 @@
 #include <iostream>
 #include <memory>
 
+#include "analysis/model_tagger.h"
+#include "analysis/schema.h"
 #include "analysis/store.h"
 #include "analysis/tagger.h"
 #include "bin/commands.h"
@@ -12,23 +14,54 @@ namespace {
 struct TagArguments {
     std::string store;
     std::string codebook;
+    std::vector<std::string> models;
 };
 
 int run(const TagArguments& args) {
+    if (args.codebook.empty() && args.models.empty()) {
+        std::cerr << "yousaid: give --codebook FILE, --model MODEL, or both\n";
+        return 2;
+    }
+    std::vector<TextModel> models;
+    for (const std::string& path : args.models) {
+        try {
+            models.push_back(TextModel::load(path));
+        } catch (const std::runtime_error& e) {
+            std::cerr << "yousaid: " << e.what() << "\n";
+            return 1;
+        }
+    }
     Xapian::WritableDatabase db = open_store_for_writing(resolve_store_path(args.store));
-    CodebookLoad load = load_codebook(args.codebook, db);
-    for (const Diagnostic& d : load.errors) std::cerr << d.format();
-    if (!load.compiled) {
-        std::cerr << "yousaid: nothing tagged: the codebook has errors\n";
-        return 1;
+    // The codebook given, else the one the store was last tagged with: its rules
+    // roll a model's themes up to their parents.
+    std::optional<CompiledCodebook> codebook;
+    if (!args.codebook.empty()) {
+        CodebookLoad load = load_codebook(args.codebook, db);
+        for (const Diagnostic& d : load.errors) std::cerr << d.format();
+        if (!load.compiled) {
+            std::cerr << "yousaid: nothing tagged: the codebook has errors\n";
+            return 1;
+        }
+        codebook = std::move(load.compiled);
+    } else if (std::string text = db.get_metadata(schema::kCodebookKey); !text.empty()) {
+        codebook = compile_codebook(text, "the store's codebook", db).compiled;
     }
     // One transaction: the store shows the old tags or the new, never a mix.
     db.begin_transaction();
-    TaggingSummary summary = tag_responses(db, *load.compiled, std::nullopt);
+    for (std::size_t i = 0; i < models.size(); ++i) {
+        ModelTagging tagged = tag_with_model(db, models[i]);
+        std::cout << "tagged " << tagged.examined << " responses with " << args.models[i] << " ("
+                  << (is_polarity_model(models[i]) ? "polarity" : std::to_string(models[i].labels().size()) + " themes")
+                  << "); " << tagged.changed << " changed\n";
+    }
+    if (codebook) {
+        TaggingSummary summary = tag_responses(db, *codebook, std::nullopt);
+        std::cout << "tagged " << summary.examined << " responses with " << codebook->codebook.themes.size()
+                  << " themes and " << codebook->codebook.groups.size() << " groups of "
+                  << (args.codebook.empty() ? "the store's codebook" : args.codebook) << "; " << summary.changed
+                  << " changed\n";
+    }
     db.commit_transaction();
-    std::cout << "tagged " << summary.examined << " responses with " << load.compiled->codebook.themes.size()
-              << " themes and " << load.compiled->codebook.groups.size() << " groups; " << summary.changed
-              << " changed\n";
     return 0;
 }
 
@@ -36,9 +69,13 @@ int run(const TagArguments& args) {
 
 void add_tag_command(CLI::App& app, int& exit_code) {
     auto args = std::make_shared<TagArguments>();
-    CLI::App* cmd = app.add_subcommand("tag", "Tag every response with a codebook's themes and groups");
+    CLI::App* cmd = app.add_subcommand(
+        "tag", "Tag every response with a codebook's rules, a learned model (yousaid train), or both");
     add_store_option(*cmd, args->store);
-    cmd->add_option("--codebook", args->codebook, "the codebook file")->required();
+    cmd->add_option("--codebook", args->codebook, "the codebook file (default: the one the store was tagged with)");
+    cmd->add_option("--model", args->models,
+                    "a model file; a theme model adds themes (source model), a polarity model sets polarity; repeatable");
+    cmd->footer("Codes an analyst made by hand (yousaid code) always win over rules and models.");
     cmd->callback([args, &exit_code] { exit_code = run(*args); });
 }
 

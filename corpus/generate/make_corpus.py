@@ -953,6 +953,7 @@ class Composer:
         self.used = {}        # fragment -> times used, to spread the banks evenly
         self.seen = set()     # texts already written, to avoid accidental duplicates
         self.current = set()  # fragments used in the response being composed
+        self.themes_used = []  # themes whose fragments the response being composed uses
 
     def fragment(self, bank, p):
         rng = self.rng
@@ -968,6 +969,8 @@ class Composer:
 
     def theme_sentences(self, theme, polarity, p):
         bank = THEMES[theme].get(polarity) or THEMES[theme]["bad"]
+        if theme not in self.themes_used:
+            self.themes_used.append(theme)
         return self.fragment(bank, p)
 
     def compose(self, p, question, style, group_bias=None):
@@ -975,6 +978,7 @@ class Composer:
         rng = self.rng
         for _attempt in range(20):
             self.current = set()
+            self.themes_used = []
             text = self._compose_once(p, question, style, group_bias)
             # Two people rarely write the same ten words or more: compare as words,
             # ignoring case and punctuation, as near-duplicate detection does.
@@ -1234,6 +1238,7 @@ def row(rid, date, event, channel, question, text, attrs):
 
 
 SHINGLES_WRITTEN = []  # word 3-shingle sets of the longer texts written so far
+THEMES_OF_TEXT = {}    # response text -> the themes it was written about (for coding.csv)
 
 
 def shingles(text):
@@ -1263,11 +1268,13 @@ def response_text(rng, comp, p, question, kind, group_bias=None, extras=None):
     own = shingles(text)
     if len(own) >= 8:
         SHINGLES_WRITTEN.append(own)
+    THEMES_OF_TEXT[text] = list(comp.themes_used)
     return text
 
 
 def response_text_once(rng, comp, p, question, kind, group_bias=None, extras=None):
     extras = extras or {}
+    comp.themes_used = []
     r = rng.random()
     if r < extras.get("off_topic", 0.03):
         text = fill(rng, rng.choice(OFF_TOPIC), p)
@@ -1708,22 +1715,35 @@ def write_csv(path, rows, excel=False):
     return len(rows)
 
 
+def write_coding(path, rows, every=4):
+    """An analyst's hand coding of every `every`-th response written about a
+    theme: the themes it was written about, for `yousaid code --from`."""
+    coded = [r for r in rows if THEMES_OF_TEXT.get(r["Response"])][::every]
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["id", "add", "note"])
+        for r in coded:
+            # The store's id: the event as a slug, then the row's own id.
+            scope = re.sub(r"[^0-9a-z]+", "-", re.sub("['’]", "", r["Event"].lower())).strip("-")
+            w.writerow([f"{scope}-{r['Response ID']}", ";".join(THEMES_OF_TEXT[r["Response"]]), "read in full"])
+    return len(coded)
+
+
 def main():
     rng = random.Random(SEED)
     comp = Composer(rng)
     out = os.path.join(CORPUS, "responses")
     os.makedirs(out, exist_ok=True)
     counts = {}
-    counts["online-survey-june-2014.csv"] = write_csv(
-        os.path.join(out, "online-survey-june-2014.csv"), online_survey(rng, comp), excel=True)
-    counts["face-to-face-supermarkets-june-2014.csv"] = write_csv(
-        os.path.join(out, "face-to-face-supermarkets-june-2014.csv"), supermarkets(rng, comp))
-    counts["face-to-face-community-centres-june-2014.csv"] = write_csv(
-        os.path.join(out, "face-to-face-community-centres-june-2014.csv"), community_centres(rng, comp))
-    counts["telephone-survey-july-2014.csv"] = write_csv(
-        os.path.join(out, "telephone-survey-july-2014.csv"), telephone(rng, comp))
-    counts["outreach-groups-july-2014.csv"] = write_csv(
-        os.path.join(out, "outreach-groups-july-2014.csv"), outreach(rng, comp))
+    written = []
+    for name, make, excel in [("online-survey-june-2014.csv", online_survey, True),
+                              ("face-to-face-supermarkets-june-2014.csv", supermarkets, False),
+                              ("face-to-face-community-centres-june-2014.csv", community_centres, False),
+                              ("telephone-survey-july-2014.csv", telephone, False),
+                              ("outreach-groups-july-2014.csv", outreach, False)]:
+        rows = make(rng, comp)
+        counts[name] = write_csv(os.path.join(out, name), rows, excel=excel)
+        written += rows
 
     panels = os.path.join(CORPUS, "panels")
     os.makedirs(panels, exist_ok=True)
@@ -1743,8 +1763,10 @@ def main():
         w.writerow(["group", "population_share", "note"])
         w.writerows(POPULATION)
 
+    coded = write_coding(os.path.join(CORPUS, "coding.csv"), written)
     for name, n in counts.items():
         print(f"{n:5d}  {name}")
+    print(f"{coded:5d}  responses coded by hand in coding.csv")
     print(f"{sum(counts.values()):5d}  in all")
 
 

@@ -1,0 +1,180 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <stdexcept>
+#include <sstream>
+
+#include "analysis/decision_rules.h"
+#include "analysis/text_features.h"
+#include "analysis/text_model.h"
+#include "tests/test_support.h"
+
+using namespace yousaid;
+using yousaid::testing::TempDir;
+
+namespace {
+
+// Short feedback about three subjects, each in many wordings; deterministic.
+struct Examples {
+    std::vector<std::string> texts;
+    std::vector<std::vector<std::string>> labels;
+};
+
+const std::vector<std::pair<std::string, std::vector<std::string>>> kSubjects = {
+    {"parking", {"the car park was full", "parking costs too much", "no spaces to park the car",
+                 "paid four pounds for parking", "drove round the car park for ages"}},
+    {"staff", {"the nurse was so kind", "staff were caring and friendly", "the doctor listened to me",
+               "lovely receptionist who helped", "nurses treated me with respect"}},
+    {"waiting", {"waited three hours to be seen", "the wait for an appointment was weeks",
+                 "long queue in the waiting room", "kept waiting far too long", "delays before anyone saw me"}},
+};
+const std::vector<std::string> kOpenings = {"", "Honestly ", "On Tuesday ", "Sadly ", "As usual ", "I thought "};
+const std::vector<std::string> kEndings = {".", " again.", " this time.", ", which says a lot.", "!", " as ever."};
+
+Examples single_label(std::size_t per_subject_offset = 0) {
+    Examples e;
+    for (const auto& [label, phrases] : kSubjects) {
+        for (std::size_t i = 0; i < phrases.size(); ++i) {
+            for (std::size_t j = 0; j < kOpenings.size(); ++j) {
+                e.texts.push_back(kOpenings[j] + phrases[i] + kEndings[(i + j + per_subject_offset) % kEndings.size()]);
+                e.labels.push_back({label});
+            }
+        }
+    }
+    return e;
+}
+
+// Each text about one or two subjects.
+Examples multi_label() {
+    Examples e = single_label();
+    const std::size_t n = e.texts.size();
+    for (std::size_t i = 0; i < n; i += 3) {
+        const std::size_t other = (i * 7 + 31) % n;
+        if (e.labels[other] == e.labels[i]) continue;
+        e.texts.push_back(e.texts[i] + " Also " + e.texts[other]);
+        e.labels.push_back({e.labels[i][0], e.labels[other][0]});
+    }
+    return e;
+}
+
+std::vector<std::string> predicted_labels(const TextModel& model, const std::string& text) {
+    std::vector<std::string> out;
+    for (const LabelScore& s : model.predict(text)) out.push_back(s.label);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::string bytes_of(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+}  // namespace
+
+TEST_CASE("features are case-folded word n-grams and padded character n-grams") {
+    FeatureSettings words;
+    words.char_max = 0;
+    CHECK(feature_hashes("the cat", words).size() == 3);  // the, cat, "the cat"
+    FeatureSettings characters;
+    characters.word_max = 0;
+    // " cat " has 4 bigrams, 3 trigrams, 2 four-grams and 1 five-gram.
+    CHECK(feature_hashes("cat", characters).size() == 10);
+    CHECK(feature_hashes("CAT", characters) == feature_hashes("cat", characters));
+    CHECK(feature_hashes("Straße", words) == feature_hashes("STRASSE", words));
+    CHECK(feature_hashes("cat dog", words) != feature_hashes("dog cat", words));
+    CHECK(feature_hashes("...", words).empty());
+}
+
+TEST_CASE("tf-idf vectors are L2-normalised and ignore unseen features") {
+    TfidfVectoriser v(FeatureSettings{1, 1, 2, 5, 1, true});
+    std::vector<SparseVector> rows = v.fit_transform({"parking parking car", "kind nurse"});
+    double norm = 0;
+    for (float x : rows[0].value) norm += x * x;
+    CHECK(norm == doctest::Approx(1.0));
+    CHECK(v.transform("zebra").index.empty());
+    CHECK(std::is_sorted(rows[0].index.begin(), rows[0].index.end()));
+}
+
+TEST_CASE("the threshold maximises F1 between neighbouring scores") {
+    // Scores 0.9 0.8 0.4 0.3 -0.5 with truth T T F T F: the best cut keeps the top four (F1 6/7).
+    CHECK(best_threshold({0.9, 0.8, 0.4, 0.3, -0.5}, {true, true, false, true, false}) == doctest::Approx(-0.1));
+    // Only the top two true: cut between 0.8 and 0.4.
+    CHECK(best_threshold({0.9, 0.8, 0.4, 0.3}, {true, true, false, false}) == doctest::Approx(0.6));
+    // No row true: above every score, so the label is never predicted.
+    CHECK(best_threshold({0.2, 0.1}, {false, false}) > 0.2);
+}
+
+TEST_CASE("offsets lift a label the scores under-predict, and only when macro-F1 rises") {
+    // Label 1 is true for the last two rows but its scores sit just under label 0's.
+    std::vector<std::vector<double>> score = {{1.0, 0.0}, {1.0, 0.2}, {1.0, 0.8}, {1.0, 0.9}};
+    std::vector<std::size_t> truth = {0, 0, 1, 1};
+    CHECK(macro_f1(score, truth, {0, 0}) == doctest::Approx((2.0 / 3 + 0) / 2));
+    std::vector<double> offset = best_offsets(score, truth, 2);
+    CHECK(macro_f1(score, truth, offset) == doctest::Approx(1.0));
+    CHECK(offset[1] - offset[0] > 0.2);
+    CHECK(offset[1] - offset[0] < 0.8);
+}
+
+TEST_CASE("a single-label model learns its labels, deterministically") {
+    Examples train = single_label();
+    TextModel model = TextModel::train(train.texts, train.labels, TextModelSettings::standard(false));
+    CHECK(model.labels() == std::vector<std::string>{"parking", "staff", "waiting"});
+    CHECK_FALSE(model.multi_label());
+    CHECK(predicted_labels(model, "There was nowhere to park the car") == std::vector<std::string>{"parking"});
+    CHECK(predicted_labels(model, "The nurses were kind to my mum") == std::vector<std::string>{"staff"});
+    CHECK(predicted_labels(model, "We waited hours for an appointment") == std::vector<std::string>{"waiting"});
+    std::vector<LabelScore> one = model.predict("the nurse was so kind");
+    REQUIRE(one.size() == 1);
+    CHECK(one[0].confidence > 0.5);
+    CHECK(one[0].confidence <= 1.0);
+
+    TempDir dir;
+    model.save(dir.path("a.model"));
+    TextModel::train(train.texts, train.labels, TextModelSettings::standard(false)).save(dir.path("b.model"));
+    CHECK(bytes_of(dir.path("a.model")) == bytes_of(dir.path("b.model")));
+    CHECK(bytes_of(dir.path("a.model")).rfind("yousaid-model 1\n", 0) == 0);
+}
+
+TEST_CASE("a multi-label model gives each text every label it holds, and at least one") {
+    Examples train = multi_label();
+    TextModel model = TextModel::train(train.texts, train.labels, TextModelSettings::standard(true));
+    CHECK(model.multi_label());
+    CHECK(predicted_labels(model, "The car park was full and then I waited three hours to be seen") ==
+          std::vector<std::string>{"parking", "waiting"});
+    CHECK(predicted_labels(model, "staff were caring and friendly") == std::vector<std::string>{"staff"});
+    CHECK(model.predict("xyzzy plugh").size() == 1);
+}
+
+TEST_CASE("a saved model predicts as the trained one; a wrong file is refused by name") {
+    Examples train = multi_label();
+    TextModel model = TextModel::train(train.texts, train.labels, TextModelSettings::standard(true));
+    TempDir dir;
+    model.save(dir.path("m"));
+    TextModel loaded = TextModel::load(dir.path("m"));
+    CHECK(loaded.labels() == model.labels());
+    for (const std::string& text : {"parking costs too much", "the doctor listened", "waited and waited at the car park"}) {
+        CHECK(loaded.scores(text) == model.scores(text));
+    }
+    const std::string other = dir.write("other", "not a model\n");
+    CHECK_THROWS_WITH(TextModel::load(other), (other + ": not a yousaid model").c_str());
+    const std::string future = dir.write("future", "yousaid-model 99\n");
+    CHECK_THROWS_WITH(TextModel::load(future),
+                      (future + ": a version 99 model; this yousaid reads version 1 (train it again)").c_str());
+    std::string bytes = bytes_of(dir.path("m"));
+    const std::string cut = dir.write("cut", bytes.substr(0, bytes.size() / 2));
+    CHECK_THROWS_WITH(TextModel::load(cut), (cut + ": the model file is cut short").c_str());
+}
+
+TEST_CASE("polarity models are recognised by their labels") {
+    std::vector<std::string> texts = {"great", "lovely", "awful", "terrible", "fine but slow", "ok and not ok"};
+    std::vector<std::vector<std::string>> polarity = {{"positive"}, {"positive"}, {"negative"}, {"negative"}, {"mixed"}, {"mixed"}};
+    TextModelSettings settings = TextModelSettings::standard(false);
+    settings.folds = 0;
+    CHECK(is_polarity_model(TextModel::train(texts, polarity, settings)));
+    std::vector<std::vector<std::string>> themes = {{"staff"}, {"staff"}, {"access"}, {"access"}, {"mixed"}, {"mixed"}};
+    CHECK_FALSE(is_polarity_model(TextModel::train(texts, themes, settings)));
+    CHECK_THROWS_AS(TextModel::train({"a", "b"}, {{"x"}, {"x"}}, settings), std::invalid_argument);
+}
