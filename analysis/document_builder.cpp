@@ -1,5 +1,7 @@
 #include "analysis/document_builder.h"
 
+#include <algorithm>
+
 #include "analysis/campaigns.h"
 #include "analysis/schema.h"
 #include "ingest/unicode_text.h"
@@ -22,7 +24,42 @@ void add_filter(Xapian::Document& doc, const char* prefix, const std::string& na
     if (!value.empty()) doc.add_boolean_term(prefix + value);
 }
 
+// Removes the terms of ids in `before` but not in `after`, adds the reverse.
+void swap_terms(Xapian::Document& doc, const char* prefix, const std::vector<Tag>& before,
+                const std::vector<Tag>& after) {
+    auto holds = [](const std::vector<Tag>& tags, const std::string& id) {
+        return std::any_of(tags.begin(), tags.end(), [&](const Tag& t) { return t.id == id; });
+    };
+    for (const Tag& t : before) {
+        if (!holds(after, t.id)) doc.remove_term(prefix + t.id);
+    }
+    for (const Tag& t : after) {
+        if (!holds(before, t.id)) doc.add_boolean_term(prefix + t.id);
+    }
+}
+
+void add_polarity(Xapian::Document& doc, const std::string& polarity) {
+    if (polarity.empty()) return;
+    doc.add_boolean_term(schema::kPolarityPrefix + polarity);
+    doc.add_value(schema::kPolaritySlot, polarity);
+}
+
 }  // namespace
+
+void DocumentBuilder::retag(Xapian::Document& doc, const Response& before, const Response& after) {
+    swap_terms(doc, schema::kThemePrefix, before.themes, after.themes);
+    swap_terms(doc, schema::kGroupPrefix, before.groups, after.groups);
+    if (before.polarity != after.polarity) {
+        if (!before.polarity.empty()) {
+            doc.remove_term(schema::kPolarityPrefix + before.polarity);
+            doc.remove_value(schema::kPolaritySlot);  // throws when absent, so only when there
+        }
+        add_polarity(doc, after.polarity);
+    }
+    doc.add_value(schema::kThemesSlot, join_ids(after.themes));
+    doc.add_value(schema::kGroupsSlot, join_ids(after.groups));
+    doc.set_data(to_json(after));
+}
 
 DocumentBuilder::DocumentBuilder() {
     term_generator_.set_stemmer(stemmer());
@@ -45,10 +82,7 @@ Xapian::Document DocumentBuilder::build(const Response& r) {
         doc.add_value(schema::kCampaignSlot, r.campaign);
     }
     doc.add_boolean_term(schema::kBatchPrefix + r.batch);
-    if (!r.polarity.empty()) {
-        doc.add_boolean_term(schema::kPolarityPrefix + r.polarity);
-        doc.add_value(schema::kPolaritySlot, r.polarity);
-    }
+    add_polarity(doc, r.polarity);
     add_filter(doc, schema::kEventPrefix, r.event);
     add_filter(doc, schema::kChannelPrefix, r.channel);
     add_filter(doc, schema::kQuestionPrefix, r.question);

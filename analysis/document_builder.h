@@ -13,6 +13,12 @@ public:
     DocumentBuilder();
     Xapian::Document build(const Response& response);
 
+    // Brings `doc`, built from `before`, up to `after` where they differ only in
+    // tags (themes, groups, polarity) and the record: changes just those terms,
+    // slots and the data, so re-tagging never re-indexes the text and Xapian
+    // writes only what changed.
+    static void retag(Xapian::Document& doc, const Response& before, const Response& after);
+
     // The stemmer used for indexing, search, rules and snippets alike.
     static Xapian::Stem stemmer();
 

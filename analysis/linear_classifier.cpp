@@ -1,11 +1,10 @@
 #include "analysis/linear_classifier.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <mutex>
 
 #include <linear.h>
-
-#include "analysis/parallel_for.h"
 
 namespace yousaid {
 
@@ -59,12 +58,15 @@ LinearScorer LinearProblem::train(const std::vector<bool>& positive, const Linea
     const double n = static_cast<double>(rows());
     double weights[2] = {n / (2.0 * positives), n / (2.0 * (rows() - positives))};
     parameter param{};
-    param.solver_type = settings.loss == LinearLoss::logistic ? L2R_LR : L2R_L2LOSS_SVC;
+    param.solver_type = settings.loss == LinearLoss::logistic ? L2R_LR_DUAL : L2R_L2LOSS_SVC_DUAL;
     param.eps = settings.eps;
     param.C = settings.C;
     param.nr_weight = settings.balanced ? 2 : 0;
     param.weight_label = settings.balanced ? labels : nullptr;
     param.weight = settings.balanced ? weights : nullptr;
+    static std::mutex one_at_a_time;  // liblinear's rand() is the process's
+    std::lock_guard<std::mutex> lock(one_at_a_time);
+    std::srand(1);
     model* m = ::train(&prob, &param);
     // liblinear's w is for its first class, the label of the first row.
     const double sign = m->label[0] == 1 ? 1.0 : -1.0;
@@ -75,9 +77,9 @@ LinearScorer LinearProblem::train(const std::vector<bool>& positive, const Linea
 }
 
 std::vector<LinearScorer> LinearProblem::train_all(const std::vector<std::vector<bool>>& targets,
-                                                   const LinearSettings& settings, unsigned threads) const {
-    std::vector<LinearScorer> out(targets.size());
-    parallel_for(targets.size(), threads, [&](std::size_t i) { out[i] = train(targets[i], settings); });
+                                                   const LinearSettings& settings) const {
+    std::vector<LinearScorer> out;
+    for (const std::vector<bool>& target : targets) out.push_back(train(target, settings));
     return out;
 }
 

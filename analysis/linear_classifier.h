@@ -1,8 +1,11 @@
 #pragma once
-// Binary linear classifiers (score = w . x + b) trained with liblinear's
-// primal trust-region Newton solvers: L2-regularised logistic regression or
-// L2-loss (squared hinge) SVM. The primal solvers draw no random numbers, so a
-// model is the same on every run and several can be trained on threads at once.
+// Binary linear classifiers (score = w . x + b) trained with liblinear's dual
+// coordinate descent: L2-regularised logistic regression or L2-loss (squared
+// hinge) SVM, the solvers scikit-learn's LinearSVC and LogisticRegression use.
+// On tf-idf text they run 5-7 times faster than liblinear's primal Newton
+// solvers for the same optimum. They visit examples in the order of the C
+// library's rand(), so each training seeds it and holds a lock while it runs:
+// a model is the same on every run, and trainings never run at once.
 #include <cstdint>
 #include <vector>
 
@@ -16,7 +19,7 @@ struct LinearSettings {
     LinearLoss loss = LinearLoss::squared_hinge;
     double C = 1.0;         // inverse regularisation strength
     bool balanced = false;  // weigh each class by n / (2 * its count)
-    double eps = 0.01;      // liblinear's stopping tolerance for the primal solvers
+    double eps = 0.1;       // liblinear's stopping tolerance (its default for the dual solvers)
 };
 
 struct LinearScorer {
@@ -36,9 +39,9 @@ public:
     // A class no row (or every row) is in gets a scorer that always says no (yes).
     LinearScorer train(const std::vector<bool>& positive, const LinearSettings& settings) const;
 
-    // Trains `targets.size()` classifiers on up to `threads` threads.
-    std::vector<LinearScorer> train_all(const std::vector<std::vector<bool>>& targets, const LinearSettings& settings,
-                                        unsigned threads) const;
+    // Trains `targets.size()` classifiers, one after another.
+    std::vector<LinearScorer> train_all(const std::vector<std::vector<bool>>& targets,
+                                        const LinearSettings& settings) const;
 
 private:
     struct Node {

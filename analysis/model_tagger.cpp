@@ -47,19 +47,24 @@ ModelTagging tag_with_model(Xapian::WritableDatabase& db, const TextModel& model
     std::vector<Xapian::docid> docids;
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) docids.push_back(*it);
     ModelTagging summary;
-    DocumentBuilder builder;
     for (std::size_t from = 0; from < docids.size(); from += kChunk) {
         const std::size_t to = std::min(docids.size(), from + kChunk);
+        std::vector<Xapian::Document> documents;
         std::vector<Response> responses;
-        for (std::size_t i = from; i < to; ++i) responses.push_back(response_from_json(db.get_document(docids[i]).get_data()));
+        for (std::size_t i = from; i < to; ++i) {
+            documents.push_back(db.get_document(docids[i]));
+            responses.push_back(response_from_json(documents.back().get_data()));
+        }
         std::vector<std::vector<LabelScore>> predicted(responses.size());
         parallel_for(responses.size(), threads,
                      [&](std::size_t i) { predicted[i] = model.predict(responses[i].redacted_text, polarity); });
         for (std::size_t i = 0; i < responses.size(); ++i) {
             ++summary.examined;
-            const bool changed = polarity ? apply_polarity(responses[i], predicted[i]) : apply_themes(responses[i], predicted[i]);
+            Response after = responses[i];
+            const bool changed = polarity ? apply_polarity(after, predicted[i]) : apply_themes(after, predicted[i]);
             if (!changed) continue;
-            db.replace_document(docids[from + i], builder.build(responses[i]));
+            DocumentBuilder::retag(documents[i], responses[i], after);
+            db.replace_document(docids[from + i], documents[i]);
             ++summary.changed;
         }
     }

@@ -256,10 +256,10 @@ TaggingSummary tag_responses(Xapian::WritableDatabase& db, const CompiledCodeboo
     }
 
     TaggingSummary summary;
-    DocumentBuilder builder;
     for (Xapian::docid docid : docids) {
         ++summary.examined;
-        Response response = response_from_json(db.get_document(docid).get_data());
+        Xapian::Document doc = db.get_document(docid);
+        const Response response = response_from_json(doc.get_data());
         std::vector<char> matched(codebook.themes.size()), cued(codebook.groups.size());
         for (std::size_t i = 0; i < codebook.themes.size(); ++i) matched[i] = theme_matches[i].count(docid) > 0;
         for (std::size_t i = 0; i < codebook.groups.size(); ++i) cued[i] = cue_matches[i].count(docid) > 0;
@@ -268,9 +268,11 @@ TaggingSummary tag_responses(Xapian::WritableDatabase& db, const CompiledCodeboo
         std::vector<Tag> new_groups = merged(response.groups, group_rule_tags(codebook, group_order, cued, response),
                                              response.removed_groups);
         if (new_themes == response.themes && new_groups == response.groups) continue;
-        response.themes = std::move(new_themes);
-        response.groups = std::move(new_groups);
-        db.replace_document(docid, builder.build(response));
+        Response after = response;
+        after.themes = std::move(new_themes);
+        after.groups = std::move(new_groups);
+        DocumentBuilder::retag(doc, response, after);
+        db.replace_document(docid, doc);
         ++summary.changed;
     }
     db.set_metadata(schema::kCodebookKey, compiled.text);

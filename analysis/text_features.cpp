@@ -11,6 +11,7 @@
 #include <unicode/unistr.h>
 
 #include "analysis/binary_io.h"
+#include "analysis/parallel_for.h"
 
 namespace yousaid {
 
@@ -96,10 +97,9 @@ std::vector<std::uint64_t> feature_hashes(const std::string& text, const Feature
     return out;
 }
 
-std::vector<SparseVector> TfidfVectoriser::fit_transform(const std::vector<std::string>& texts) {
-    std::vector<std::vector<std::uint64_t>> hashes;
-    hashes.reserve(texts.size());
-    for (const std::string& text : texts) hashes.push_back(feature_hashes(text, settings_));
+std::vector<SparseVector> TfidfVectoriser::fit_transform(const std::vector<std::string>& texts, unsigned threads) {
+    std::vector<std::vector<std::uint64_t>> hashes(texts.size());
+    parallel_for(texts.size(), threads, [&](std::size_t i) { hashes[i] = feature_hashes(texts[i], settings_); });
     std::unordered_map<std::uint64_t, std::uint32_t> df;
     for (const auto& h : hashes) {
         std::vector<std::uint64_t> unique = h;
@@ -119,9 +119,8 @@ std::vector<SparseVector> TfidfVectoriser::fit_transform(const std::vector<std::
         idf_.push_back(static_cast<float>(std::log((1 + n) / (1 + df[hashes_[i]])) + 1));
         index_.emplace(hashes_[i], i);
     }
-    std::vector<SparseVector> out;
-    out.reserve(texts.size());
-    for (const auto& h : hashes) out.push_back(weigh(h));
+    std::vector<SparseVector> out(texts.size());
+    parallel_for(texts.size(), threads, [&](std::size_t i) { out[i] = weigh(hashes[i]); });
     return out;
 }
 

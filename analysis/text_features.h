@@ -37,8 +37,9 @@ public:
     TfidfVectoriser() = default;
     explicit TfidfVectoriser(FeatureSettings settings) : settings_(settings) {}
 
-    // Learns the vocabulary and idf from `texts`, and returns their vectors.
-    std::vector<SparseVector> fit_transform(const std::vector<std::string>& texts);
+    // Learns the vocabulary and idf from `texts`, and returns their vectors;
+    // the texts are hashed on up to `threads` threads.
+    std::vector<SparseVector> fit_transform(const std::vector<std::string>& texts, unsigned threads = 1);
     SparseVector transform(const std::string& text) const;
 
     std::size_t size() const { return idf_.size(); }

@@ -77,9 +77,9 @@ TextModel::View TextModel::fit_view(const ViewSettings& settings, const std::vec
     View view;
     view.vectoriser = TfidfVectoriser(settings.features);
     view.weight = settings.weight;
-    std::vector<SparseVector> rows = view.vectoriser.fit_transform(texts);
+    std::vector<SparseVector> rows = view.vectoriser.fit_transform(texts, threads);
     LinearProblem problem(rows, view.vectoriser.size());
-    std::vector<LinearScorer> scorers = problem.train_all(targets, settings.linear, threads);
+    std::vector<LinearScorer> scorers = problem.train_all(targets, settings.linear);
     const std::size_t k = scorers.size(), features = view.vectoriser.size();
     view.weights.assign(features * k, 0.0f);
     for (std::size_t j = 0; j < k; ++j) {

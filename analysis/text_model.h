@@ -31,7 +31,7 @@ struct TextModelSettings {
     bool multi_label = false;
     std::vector<ViewSettings> views;
     int folds = 3;         // for offsets and thresholds; 0 or 1: none (offsets 0, thresholds 0)
-    unsigned threads = 2;  // labels trained at once
+    unsigned threads = 2;  // texts turned into features at once
     std::uint64_t seed = 1;  // how texts are dealt into folds
 
     // The settings `yousaid train` uses, measured on real NHS feedback (README, Evaluation).
