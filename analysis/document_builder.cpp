@@ -24,6 +24,23 @@ void add_filter(Xapian::Document& doc, const char* prefix, const std::string& na
     if (!value.empty()) doc.add_boolean_term(prefix + value);
 }
 
+// The kFacetsSlot value of a response.
+std::string facets_value(const Response& r) {
+    std::string out;
+    auto add = [&](char kind, const std::string& key) {
+        if (key.empty()) return;
+        if (!out.empty()) out += schema::kListSeparator;
+        out += kind;
+        out += key;
+    };
+    for (const Tag& t : r.themes) add(schema::kThemeFacet, t.id);
+    for (const Tag& g : r.groups) add(schema::kGroupFacet, g.id);
+    add(schema::kEventFacet, r.event);
+    add(schema::kChannelFacet, r.channel);
+    add(schema::kPolarityFacet, r.polarity);
+    return out;
+}
+
 // Removes the terms of ids in `before` but not in `after`, adds the reverse.
 void swap_terms(Xapian::Document& doc, const char* prefix, const std::vector<Tag>& before,
                 const std::vector<Tag>& after) {
@@ -58,6 +75,7 @@ void DocumentBuilder::retag(Xapian::Document& doc, const Response& before, const
     }
     doc.add_value(schema::kThemesSlot, join_ids(after.themes));
     doc.add_value(schema::kGroupsSlot, join_ids(after.groups));
+    doc.add_value(schema::kFacetsSlot, facets_value(after));
     doc.set_data(to_json(after));
 }
 
@@ -108,6 +126,7 @@ Xapian::Document DocumentBuilder::build(const Response& r) {
     doc.add_value(schema::kGroupsSlot, join_ids(r.groups));
     doc.add_value(schema::kBatchSlot, r.batch);
     doc.add_value(schema::kRespondentSlot, r.respondent.empty() ? r.id : r.respondent);
+    doc.add_value(schema::kFacetsSlot, facets_value(r));
     doc.set_data(to_json(r));
     return doc;
 }

@@ -36,6 +36,10 @@ enum Slot : unsigned {
     kCampaignSlot = 8,     // campaign id (the id of its first member), empty when not in one
     kRespondentSlot = 9,   // who gave the response (see Response::respondent)
     kPolaritySlot = 10,    // "positive", "mixed" or "negative"; empty when not known
+    // Every facet of the document in one value, so search reads one value per
+    // match: entries joined by kListSeparator, each a kind letter (kFacetKinds)
+    // and a key: "Tgp-access\nGcarers\nEOnline survey\nCOnline\nPnegative".
+    kFacetsSlot = 11,
 };
 
 // Metadata keys. A batch's record is written in the same commit as its documents.
@@ -48,5 +52,9 @@ inline constexpr const char* kSchemaVersion = "1";
 
 // Separator of multi-valued slots.
 inline constexpr char kListSeparator = '\n';
+// The kind letters of kFacetsSlot entries: theme id, group id, event and
+// channel as written, polarity.
+inline constexpr char kThemeFacet = 'T', kGroupFacet = 'G', kEventFacet = 'E', kChannelFacet = 'C',
+                      kPolarityFacet = 'P';
 
 }  // namespace yousaid::schema

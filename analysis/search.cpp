@@ -1,27 +1,73 @@
 #include "analysis/search.h"
 
+#include <algorithm>
+#include <deque>
+#include <memory>
+#include <string_view>
+#include <unordered_map>
+
 #include "analysis/document_builder.h"
 #include "analysis/query_parser.h"
 #include "analysis/schema.h"
+#include "analysis/spelling.h"
 #include "ingest/response.h"
 
 namespace yousaid {
 
 namespace {
 
-// Counts each id of a multi-valued slot (or the one value of a single-valued
-// slot) over every document the matcher sees.
-class ListCounter : public Xapian::MatchSpy {
+// Exact counts of the entries of one slot over every match: each match's value
+// (one entry, or entries joined by schema::kListSeparator) is split in place
+// and each entry counted in a hash table keyed by views into strings kept
+// here, so a match costs one value read and a lookup per entry. Values are
+// read from the slot's value stream, moved forward to each match (the matcher
+// visits documents in docid order): far cheaper than Document::get_value,
+// which looks each one up afresh. For one local database only: over several,
+// a spy sees each shard's own docids, and xapian-tcpsrv runs no spy of ours.
+class FacetCounter : public Xapian::MatchSpy {
 public:
-    ListCounter(Xapian::valueno slot, std::map<std::string, Xapian::doccount>& counts)
-        : slot_(slot), counts_(counts) {}
+    FacetCounter(const Xapian::Database& db, Xapian::valueno slot)
+        : db_(db), slot_(slot), at_(db.valuestream_begin(slot)) {}
+
     void operator()(const Xapian::Document& doc, double) override {
-        for (const std::string& id : split_list(doc.get_value(slot_))) ++counts_[id];
+        const Xapian::docid did = doc.get_docid();
+        if (at_ != db_.valuestream_end(slot_) && at_.get_docid() > did) at_ = db_.valuestream_begin(slot_);
+        if (at_ == db_.valuestream_end(slot_)) return;
+        at_.skip_to(did);
+        if (at_ == db_.valuestream_end(slot_) || at_.get_docid() != did) return;
+        std::string value = *at_;
+        // Neighbouring documents often share a value (one event per batch): count it again.
+        if (value != last_value_) {
+            last_value_ = std::move(value);
+            last_counts_.clear();
+            std::string_view rest = last_value_;
+            while (!rest.empty()) {
+                const std::size_t end = std::min(rest.find(schema::kListSeparator), rest.size());
+                if (end > 0) last_counts_.push_back(&count_of(rest.substr(0, end)));
+                rest.remove_prefix(std::min(end + 1, rest.size()));
+            }
+        }
+        for (Xapian::doccount* n : last_counts_) ++*n;
+    }
+
+    std::map<std::string, Xapian::doccount> counts() const {
+        return std::map<std::string, Xapian::doccount>(counts_.begin(), counts_.end());
     }
 
 private:
+    Xapian::doccount& count_of(std::string_view id) {
+        auto found = counts_.find(id);
+        if (found == counts_.end()) found = counts_.emplace(names_.emplace_back(id), 0).first;
+        return found->second;  // stays where it is: the table's nodes never move
+    }
+
+    const Xapian::Database& db_;
     Xapian::valueno slot_;
-    std::map<std::string, Xapian::doccount>& counts_;
+    Xapian::ValueIterator at_;
+    std::deque<std::string> names_;  // the keys' storage: a deque never moves its strings
+    std::unordered_map<std::string_view, Xapian::doccount> counts_;
+    std::string last_value_;
+    std::vector<Xapian::doccount*> last_counts_;  // the counts last_value_ adds to
 };
 
 // MSet::snippet escapes for HTML; we print plain text, so undo it. The
@@ -70,22 +116,133 @@ std::vector<std::string> split_list(const std::string& joined) {
     return out;
 }
 
+namespace {
+
+// Which words may say what a response is like: stemmed words ("Z" + stem, so
+// "wards" and "ward" count once) that at most one response in ten holds (or
+// two, in a store of under twenty), so "at", "the" and "really" never do, and
+// no filter term.
+class TellingWords : public Xapian::ExpandDecider {
+public:
+    explicit TellingWords(const Xapian::Database& db) : db_(db), ceiling_(std::max<Xapian::doccount>(2, db.get_doccount() / 10)) {}
+    bool operator()(const std::string& term) const override {
+        return term.size() > 1 && term[0] == 'Z' && db_.get_termfreq(term) <= ceiling_;
+    }
+
+private:
+    const Xapian::Database& db_;
+    Xapian::doccount ceiling_;
+};
+
+// The responses like `id`: its 20 most telling words (Xapian's relevance
+// feedback), any of them, without the response itself.
+Xapian::Query similar_query(const Xapian::Database& db, const std::string& id) {
+    const std::string term = id_term(id);
+    Xapian::PostingIterator found = db.postlist_begin(term);
+    if (found == db.postlist_end(term)) throw QueryError("no response \"" + id + "\" in the store (search prints ids)");
+    Xapian::RSet rset;
+    rset.add_document(*found);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(term));
+    TellingWords words(db);
+    Xapian::ESet eset = enquire.get_eset(20, rset, &words);
+    Xapian::Query like(Xapian::Query::OP_OR, eset.begin(), eset.end());
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(term));
+}
+
+// Facet counts by kind letter (schema::kThemeFacet, ...), then key.
+using FacetCounts = std::map<char, std::map<std::string, Xapian::doccount>>;
+
+// Where a store keeps its facets: one value of kind-lettered entries
+// (schema::kFacetsSlot), or, in a store written before it, one slot per facet.
+struct FacetSlot {
+    Xapian::valueno slot;
+    char kind;  // 0: each entry starts with its kind letter
+};
+
+std::vector<FacetSlot> facet_slots(const Xapian::Database& db) {
+    if (db.get_value_freq(schema::kFacetsSlot) > 0) return {{schema::kFacetsSlot, 0}};
+    return {{schema::kThemesSlot, schema::kThemeFacet},
+            {schema::kGroupsSlot, schema::kGroupFacet},
+            {schema::kPolaritySlot, schema::kPolarityFacet},
+            {schema::kEventSlot, schema::kEventFacet},
+            {schema::kChannelSlot, schema::kChannelFacet}};
+}
+
+void add_entry(const FacetSlot& from, const std::string& entry, Xapian::doccount n, FacetCounts& out) {
+    if (from.kind != 0) {
+        out[from.kind][entry] += n;
+    } else if (entry.size() > 1) {
+        out[entry[0]][entry.substr(1)] += n;
+    }
+}
+
+// Runs the search, counting every facet over every match (checking every
+// document makes the total and the counts exact). One local database:
+// FacetCounter. Several, or a remote shard (Xapian then refuses our spy):
+// Xapian's ValueCountMatchSpy, which counts each joined value whole; the
+// values are split afterwards.
+Xapian::MSet matches_with_facets(const Xapian::Database& db, Xapian::Enquire& enquire, const SearchOptions& options,
+                                 FacetCounts& out) {
+    const std::vector<FacetSlot> slots = facet_slots(db);
+    if (db.size() == 1) {
+        try {
+            std::vector<std::unique_ptr<FacetCounter>> spies;
+            for (const FacetSlot& f : slots) {
+                spies.push_back(std::make_unique<FacetCounter>(db, f.slot));
+                enquire.add_matchspy(spies.back().get());
+            }
+            Xapian::MSet mset = enquire.get_mset(options.offset, options.limit, db.get_doccount());
+            enquire.clear_matchspies();
+            for (std::size_t i = 0; i < spies.size(); ++i) {
+                for (const auto& [entry, n] : spies[i]->counts()) add_entry(slots[i], entry, n, out);
+            }
+            return mset;
+        } catch (const Xapian::UnimplementedError&) {
+            enquire.clear_matchspies();  // a remote shard: count as below
+        }
+    }
+    std::vector<Xapian::ValueCountMatchSpy*> spies;
+    for (const FacetSlot& f : slots) {
+        spies.push_back(new Xapian::ValueCountMatchSpy(f.slot));
+        enquire.add_matchspy(spies.back()->release());  // the Enquire owns it from here
+    }
+    Xapian::MSet mset = enquire.get_mset(options.offset, options.limit, db.get_doccount());
+    for (std::size_t i = 0; i < spies.size(); ++i) {
+        for (auto it = spies[i]->values_begin(); it != spies[i]->values_end(); ++it) {
+            for (const std::string& entry : split_list(*it)) add_entry(slots[i], entry, it.get_termfreq(), out);
+        }
+    }
+    return mset;
+}
+
+}  // namespace
+
 SearchResults search(const Xapian::Database& db, const SearchOptions& options) {
     ResponseQueryParser parser(db);
     Xapian::Enquire enquire(db);
-    enquire.set_query(parser.parse(options.query));
+    Xapian::Query query = parser.parse(options.query);
+    if (!options.similar_to.empty()) {
+        Xapian::Query like = similar_query(db, options.similar_to);
+        // The query, when there is one, filters: the ranking is the likeness's.
+        query = options.query.empty() ? like : Xapian::Query(Xapian::Query::OP_FILTER, like, query);
+    }
+    enquire.set_query(query);
+    if (options.order != SearchOrder::relevance) {
+        enquire.set_sort_by_value_then_relevance(schema::kDateSlot, options.order == SearchOrder::newest);
+    }
 
     SearchResults results;
-    ListCounter themes(schema::kThemesSlot, results.theme_counts);
-    ListCounter groups(schema::kGroupsSlot, results.group_counts);
-    ListCounter polarities(schema::kPolaritySlot, results.polarity_counts);
-    enquire.add_matchspy(&themes);
-    enquire.add_matchspy(&groups);
-    enquire.add_matchspy(&polarities);
     results.has_polarity = db.allterms_begin(schema::kPolarityPrefix) != db.allterms_end(schema::kPolarityPrefix);
-    // Checking every document makes the total and the facet counts exact.
-    Xapian::MSet mset = enquire.get_mset(0, options.limit, db.get_doccount());
+    FacetCounts facets;
+    Xapian::MSet mset = matches_with_facets(db, enquire, options, facets);
+    results.theme_counts = std::move(facets[schema::kThemeFacet]);
+    results.group_counts = std::move(facets[schema::kGroupFacet]);
+    results.polarity_counts = std::move(facets[schema::kPolarityFacet]);
+    results.event_counts = std::move(facets[schema::kEventFacet]);
+    results.channel_counts = std::move(facets[schema::kChannelFacet]);
     results.total = mset.get_matches_estimated();
+    if (!options.query.empty()) results.suggestion = spelling_suggestion(db, options.query);
 
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Xapian::Document doc = it.get_document();

@@ -9,9 +9,17 @@
 
 namespace yousaid {
 
+enum class SearchOrder { relevance, newest, oldest };
+
 struct SearchOptions {
-    std::string query;            // ResponseQueryParser syntax
+    std::string query;            // ResponseQueryParser syntax; may be empty with similar_to
+    unsigned offset = 0;          // hits to skip
     unsigned limit = 10;          // hits to return
+    SearchOrder order = SearchOrder::relevance;
+    // Relevance feedback: responses like this one (its id), found by the terms
+    // that best tell it apart; the query, when given, filters them. The
+    // response itself is left out.
+    std::string similar_to;
     std::string highlight_start = "[";  // put around matched words in snippets
     std::string highlight_end = "]";
     std::size_t snippet_bytes = 240;
@@ -38,10 +46,14 @@ struct SearchResults {
     std::map<std::string, Xapian::doccount> theme_counts;  // over all matches
     std::map<std::string, Xapian::doccount> group_counts;
     std::map<std::string, Xapian::doccount> polarity_counts;  // matches whose polarity is known
+    std::map<std::string, Xapian::doccount> event_counts;     // by name as written
+    std::map<std::string, Xapian::doccount> channel_counts;
+    std::string suggestion;       // the query with misspelt words corrected; empty when none
     bool has_polarity = false;    // the store holds any polarity, whether or not a match has one
 };
 
-// Throws QueryError for a query that cannot be parsed.
+// Throws QueryError for a query that cannot be parsed, and for similar_to
+// naming no response in the store.
 SearchResults search(const Xapian::Database& db, const SearchOptions& options);
 
 // Values of a multi-valued slot (joined by schema::kListSeparator).

@@ -2,12 +2,57 @@
 
 #include <sys/stat.h>
 
+#include <charconv>
 #include <cstdlib>
 #include <filesystem>
+#include <string_view>
 
 #include "analysis/schema.h"
 
 namespace yousaid {
+
+namespace {
+
+constexpr std::string_view kTcpScheme = "tcp://";
+
+bool is_remote(const std::string& location) { return location.starts_with(kTcpScheme); }
+
+// An empty database is taken as ours: open_store_for_writing labels it.
+bool has_our_schema(const Xapian::Database& db) {
+    std::string version = db.get_metadata(schema::kSchemaVersionKey);
+    return version == schema::kSchemaVersion || (version.empty() && db.get_doccount() == 0);
+}
+
+StoreError not_our_store(const std::string& location) {
+    return StoreError(location + ": not a yousaid store (or one of another version)");
+}
+
+// Xapian's message with the system's reason when it has one.
+std::string reason(const Xapian::Error& e) {
+    std::string out = e.get_msg();
+    if (const char* why = e.get_error_string(); why && *why) out += std::string(" (") + why + ")";
+    return out;
+}
+
+Xapian::Database open_remote(const std::string& location) {
+    std::string_view address = std::string_view(location).substr(kTcpScheme.size());
+    std::size_t colon = address.rfind(':');
+    std::string_view host, digits;
+    if (colon != std::string_view::npos) {
+        host = address.substr(0, colon);
+        digits = address.substr(colon + 1);
+    }
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    unsigned port = 0;
+    const char* port_end = digits.data() + digits.size();
+    auto [end, error] = std::from_chars(digits.data(), port_end, port);
+    if (host.empty() || error != std::errc() || end != port_end || port == 0 || port > 65535) {
+        throw StoreError(location + ": expected tcp://HOST:PORT with a port from 1 to 65535");
+    }
+    return Xapian::Remote::open(std::string(host), port);
+}
+
+}  // namespace
 
 std::string resolve_store_path(const std::string& given) {
     if (!given.empty()) return given;
@@ -16,15 +61,14 @@ std::string resolve_store_path(const std::string& given) {
 }
 
 Xapian::WritableDatabase open_store_for_writing(const std::string& path) {
+    if (is_remote(path)) throw StoreError(path + ": a remote store is read-only; write to it where it is served from");
     // Xapian creates its files lazily (at commit), so the mask stays for the run.
     ::umask(077);
     try {
         Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
-        std::string version = db.get_metadata(schema::kSchemaVersionKey);
-        if (version.empty() && db.get_doccount() == 0) {
+        if (!has_our_schema(db)) throw not_our_store(path);
+        if (db.get_metadata(schema::kSchemaVersionKey).empty()) {
             db.set_metadata(schema::kSchemaVersionKey, schema::kSchemaVersion);
-        } else if (version != schema::kSchemaVersion) {
-            throw StoreError(path + ": not a yousaid store (or one of another version)");
         }
         ::chmod(path.c_str(), 0700);
         return db;
@@ -35,15 +79,29 @@ Xapian::WritableDatabase open_store_for_writing(const std::string& path) {
     }
 }
 
-Xapian::Database open_store(const std::string& path) {
-    if (!std::filesystem::exists(path)) {
-        throw StoreError(path + ": no store here (yousaid ingest creates one; --store or YOUSAID_STORE names another)");
+Xapian::Database open_store(const std::string& location) {
+    if (!is_remote(location) && !std::filesystem::exists(location)) {
+        throw StoreError(location + ": no store here (yousaid ingest creates one; --store or YOUSAID_STORE names another)");
     }
     try {
-        return Xapian::Database(path);
+        Xapian::Database db = is_remote(location) ? open_remote(location) : Xapian::Database(location);
+        if (!has_our_schema(db)) throw not_our_store(location);
+        return db;
+    } catch (const Xapian::DatabaseNotFoundError& e) {
+        if (std::filesystem::is_directory(location)) {
+            throw StoreError(location + ": not a store (no Xapian database in this directory)");
+        }
+        throw StoreError(location + ": cannot open the store: " + reason(e));
     } catch (const Xapian::Error& e) {
-        throw StoreError(path + ": cannot open the store: " + e.get_msg());
+        throw StoreError(location + ": cannot open the store: " + reason(e));
     }
+}
+
+Xapian::Database open_stores(const std::vector<std::string>& locations) {
+    if (locations.empty()) return open_store(resolve_store_path(""));
+    Xapian::Database all;
+    for (const std::string& location : locations) all.add_database(open_store(location));
+    return all;
 }
 
 }  // namespace yousaid

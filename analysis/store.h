@@ -1,8 +1,10 @@
 #pragma once
 // Opening the store: one directory holding a standard Xapian database, created
-// readable by its owner only (directory 0700, files 0600).
+// readable by its owner only (directory 0700, files 0600). For reading, several
+// stores, local or served by xapian-tcpsrv, open as one.
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -17,10 +19,27 @@ struct StoreError : std::runtime_error {
 std::string resolve_store_path(const std::string& given);
 
 // Creates the store when it does not exist. Throws StoreError when it is locked
-// by another writer, unreadable, or not a yousaid store.
+// by another writer, unreadable, not a yousaid store, or a tcp:// location
+// (remote stores are read-only).
 Xapian::WritableDatabase open_store_for_writing(const std::string& path);
 
-// Throws StoreError when there is no store at `path` or it cannot be read.
-Xapian::Database open_store(const std::string& path);
+// Opens one location for reading:
+//   DIR               a store directory
+//   FILE              a Xapian stub database file, one database a line:
+//                     `auto PATH` (relative to the file) or `remote HOST:PORT`
+//   tcp://HOST:PORT   a store served by `xapian-tcpsrv --port PORT DIR`
+//                     (HOST may be an [IPv6] address)
+// Throws StoreError naming the location and saying why in one line: nothing
+// there, not a store (or one of another schema version; a stub file is checked
+// by its first database), a malformed tcp:// location, or Xapian's reason
+// ("Couldn't connect (Connection refused)").
+Xapian::Database open_store(const std::string& location);
+
+// Every location opened as by open_store and joined into one database
+// (Xapian::Database::add_database), so a search counts over all of them. A
+// response held by two stores counts twice. Metadata (batches, codebook,
+// audit) is read from the first store only. No locations means the default
+// store, resolve_store_path("").
+Xapian::Database open_stores(const std::vector<std::string>& locations);
 
 }  // namespace yousaid

@@ -209,7 +209,9 @@ CodebookLoad compile_codebook(const std::string& text, const std::string& file_n
         try {
             return parser.parse(query);
         } catch (const QueryError& e) {
-            load.errors.push_back({at, std::string(what) + " is not a valid query: " + e.what(),
+            SourceLocation where = at;  // the caret goes under the problem when the parser says where
+            if (e.column() > 0) where.column += static_cast<int>(e.column()) - 1;
+            load.errors.push_back({where, std::string(what) + " is not a valid query: " + e.problem(),
                                    locate_line(text, at.line)});
             return Xapian::Query();
         }

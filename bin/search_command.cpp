@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/csv_output.h"
 #include "analysis/search.h"
 #include "analysis/store.h"
 #include "bin/commands.h"
@@ -14,9 +15,13 @@ namespace yousaid::cli {
 namespace {
 
 struct SearchArguments {
-    std::string store;
+    std::vector<std::string> stores;
     std::vector<std::string> words;
+    unsigned offset = 0;
     unsigned limit = 10;
+    std::string sort = "relevance";
+    std::string similar;
+    bool count_only = false;
     std::string format = "text";
     bool show_original = false;
 };
@@ -40,6 +45,7 @@ void print_text(const SearchResults& r, const std::string& query) {
     std::cout << r.total << (r.total == 1 ? " response matches" : " responses match");
     if (!query.empty()) std::cout << ": " << query;
     std::cout << "\n";
+    if (!r.suggestion.empty()) std::cout << "Did you mean: " << r.suggestion << "\n";
     int rank = 0;
     for (const SearchHit& hit : r.hits) {
         std::cout << "\n" << ++rank << ". " << hit.id << "  " << hit.event;
@@ -54,7 +60,19 @@ void print_text(const SearchResults& r, const std::string& query) {
     if (r.total) std::cout << "\n";
     print_facets("Themes", r.theme_counts);
     print_facets("Groups", r.group_counts);
+    print_facets("Events", r.event_counts);
+    print_facets("Channels", r.channel_counts);
     print_facets("Polarity", r.polarity_counts);
+}
+
+// One row per hit, safe to open in a spreadsheet (csv_output.h).
+void print_csv(const SearchResults& r) {
+    std::cout << csv_line({"id", "event", "channel", "date", "question", "snippet", "themes", "groups", "polarity",
+                           "percent"});
+    for (const SearchHit& h : r.hits) {
+        std::cout << csv_line({h.id, h.event, h.channel, h.date, h.question, h.snippet, join(h.themes, ";"),
+                               join(h.groups, ";"), h.polarity, std::to_string(h.percent)});
+    }
 }
 
 void print_json(const SearchResults& r) {
@@ -67,18 +85,27 @@ void print_json(const SearchResults& r) {
         if (!h.original.empty()) hits.back()["original"] = h.original;
         if (!h.polarity.empty()) hits.back()["polarity"] = h.polarity;
     }
-    json facets = {{"theme", json(r.theme_counts)}, {"group", json(r.group_counts)}};
+    json facets = {{"theme", json(r.theme_counts)},
+                   {"group", json(r.group_counts)},
+                   {"event", json(r.event_counts)},
+                   {"channel", json(r.channel_counts)}};
     // Only a store with polarities has the facet, so other stores' output is as it was.
     if (r.has_polarity) facets["polarity"] = json(r.polarity_counts);
     json out = {{"total", r.total}, {"hits", hits}, {"facets", facets}};
+    if (!r.suggestion.empty()) out["suggestion"] = r.suggestion;
     std::cout << out.dump(2) << "\n";
 }
 
 int run(const SearchArguments& args) {
-    Xapian::Database db = open_store(resolve_store_path(args.store));
+    Xapian::Database db = open_stores(args.stores);
     SearchOptions options;
     options.query = join(args.words, " ");
-    options.limit = args.limit;
+    options.offset = args.offset;
+    options.limit = args.count_only ? 0 : args.limit;
+    options.order = args.sort == "newest" ? SearchOrder::newest
+                    : args.sort == "oldest" ? SearchOrder::oldest
+                                            : SearchOrder::relevance;
+    options.similar_to = args.similar;
     options.show_original = args.show_original;
     if (args.format == "json") {
         options.highlight_start = "<b>";
@@ -88,8 +115,12 @@ int run(const SearchArguments& args) {
         options.highlight_end = "\x1b[0m";
     }
     SearchResults results = search(db, options);
-    if (args.format == "json") {
+    if (args.count_only) {
+        std::cout << results.total << "\n";
+    } else if (args.format == "json") {
         print_json(results);
+    } else if (args.format == "csv") {
+        print_csv(results);
     } else {
         print_text(results, options.query);
     }
@@ -105,9 +136,19 @@ void add_search_command(CLI::App& app, int& exit_code) {
         "Find responses: Xapian query syntax with stemming, \"phrases\", NEAR, word*, AND/OR/NOT,\n"
         "and filters theme:ID group:ID event:NAME channel:NAME question:NAME polarity:positive|mixed|negative\n"
         "('-' before a filter excludes what it matches)");
-    add_store_option(*cmd, args->store);
+    cmd->add_option("--store", args->stores,
+                    "a store directory, a Xapian stub file listing several, or tcp://HOST:PORT (a shard served by\n"
+                    "xapian-tcpsrv); repeat to search several as one (default $YOUSAID_STORE, else ./yousaid.db)")
+        ->allow_extra_args(false);  // one location per --store, so the query that follows stays the query
     cmd->add_option("--limit", args->limit, "how many hits to show (default 10)");
-    cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    cmd->add_option("--offset", args->offset, "skip this many hits first (the next page: --offset 10)");
+    cmd->add_option("--sort", args->sort, "relevance (default), newest or oldest")
+        ->check(CLI::IsMember({"relevance", "newest", "oldest"}));
+    cmd->add_option("--similar", args->similar,
+                    "responses like the one with this id (the query, if any, filters them)");
+    cmd->add_flag("--count", args->count_only, "print only how many responses match");
+    cmd->add_option("--format", args->format, "text, json or csv (hits only; safe to open in a spreadsheet)")
+        ->check(CLI::IsMember({"text", "json", "csv"}));
     cmd->add_flag("--show-original", args->show_original,
                   "also print each hit's text as given, personal data included (for the store's owner)");
     cmd->add_option("query", args->words, "the query (several words are joined)");

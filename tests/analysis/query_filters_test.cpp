@@ -22,6 +22,11 @@ TEST_CASE("top-level filters are taken out of the query to apply to all of it") 
         {"NOT theme:gp-access NOT theme:carers", " ", "!theme=gp-access;!theme=carers;"},
         {"bus -rural", "bus -rural", ""},
         {"bus NOT rural", "bus NOT rural", ""},
+        // An AND before a top-level filter goes with it.
+        {"bus AND channel:telephone", "bus ", "channel=telephone;"},
+        {"bus AND NOT channel:telephone", "bus ", "!channel=telephone;"},
+        {"bus AND -channel:telephone", "bus ", "!channel=telephone;"},
+        {"bus AND rural", "bus AND rural", ""},
         // Inside parentheses, or an unknown field: left for Xapian's QueryParser.
         {"(bus channel:telephone) OR lonely", "(bus channel:telephone) OR lonely", ""},
         {"\"channel:telephone\" phrase", "\"channel:telephone\" phrase", ""},
