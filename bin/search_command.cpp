@@ -133,9 +133,9 @@ void add_search_command(CLI::App& app, int& exit_code) {
     auto args = std::make_shared<SearchArguments>();
     CLI::App* cmd = app.add_subcommand(
         "search",
-        "Find responses: Xapian query syntax with stemming, \"phrases\", NEAR, word*, AND/OR/NOT,\n"
-        "and filters theme:ID group:ID event:NAME channel:NAME question:NAME polarity:positive|mixed|negative\n"
-        "('-' before a filter excludes what it matches)");
+        "Find responses: Xapian query syntax with stemming, \"phrases\", NEAR, word*, AND/OR/NOT, and filters\n"
+        "theme:ID group:ID event:NAME channel:NAME question:NAME polarity:positive|mixed|negative,\n"
+        "any attribute (carer:yes, age:75-84) and date:2014-06-01..2014-07-31 ('-' before a filter excludes)");
     cmd->add_option("--store", args->stores,
                     "a store directory, a Xapian stub file listing several, or tcp://HOST:PORT (a shard served by\n"
                     "xapian-tcpsrv); repeat to search several as one (default $YOUSAID_STORE, else ./yousaid.db)")
