@@ -1,6 +1,7 @@
 #include "analysis/document_builder.h"
 
 #include <algorithm>
+#include <set>
 
 #include "analysis/campaigns.h"
 #include "analysis/schema.h"
@@ -41,6 +42,15 @@ std::string facets_value(const Response& r) {
     return out;
 }
 
+// The sources other than rules that gave the response a theme: "manual", "model".
+std::set<std::string> theme_sources(const Response& r) {
+    std::set<std::string> out;
+    for (const Tag& t : r.themes) {
+        if (t.source != "rule") out.insert(t.source);
+    }
+    return out;
+}
+
 // Removes the terms of ids in `before` but not in `after`, adds the reverse.
 void swap_terms(Xapian::Document& doc, const char* prefix, const std::vector<Tag>& before,
                 const std::vector<Tag>& after) {
@@ -66,6 +76,11 @@ void add_polarity(Xapian::Document& doc, const std::string& polarity) {
 void DocumentBuilder::retag(Xapian::Document& doc, const Response& before, const Response& after) {
     swap_terms(doc, schema::kThemePrefix, before.themes, after.themes);
     swap_terms(doc, schema::kGroupPrefix, before.groups, after.groups);
+    const std::set<std::string> had = theme_sources(before), has = theme_sources(after);
+    for (const std::string& source : had) {
+        if (!has.count(source)) doc.remove_term(schema::kTagSourcePrefix + source);
+    }
+    for (const std::string& source : has) doc.add_boolean_term(schema::kTagSourcePrefix + source);
     if (before.polarity != after.polarity) {
         if (!before.polarity.empty()) {
             doc.remove_term(schema::kPolarityPrefix + before.polarity);
@@ -105,6 +120,7 @@ Xapian::Document DocumentBuilder::build(const Response& r) {
     add_filter(doc, schema::kChannelPrefix, r.channel);
     add_filter(doc, schema::kQuestionPrefix, r.question);
     for (const Tag& t : r.themes) doc.add_boolean_term(schema::kThemePrefix + t.id);
+    for (const std::string& source : theme_sources(r)) doc.add_boolean_term(schema::kTagSourcePrefix + source);
     for (const Tag& g : r.groups) doc.add_boolean_term(schema::kGroupPrefix + g.id);
     for (const auto& [name, value] : r.attributes) {
         std::string value_slug = slug(value);

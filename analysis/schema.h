@@ -21,6 +21,7 @@ inline constexpr const char* kGroupPrefix = "XG";       // XG<group id>
 inline constexpr const char* kAttributePrefix = "XA";   // XA<attribute>:<value slug>
 inline constexpr const char* kCampaignPrefix = "XK";    // XK<campaign id>: members of a campaign
 inline constexpr const char* kNearDuplicatePrefix = "XH";  // XH<band><hash>: MinHash LSH buckets
+inline constexpr const char* kTagSourcePrefix = "XS";  // XSmanual, XSmodel: holds a theme from that source
 inline constexpr const char* kPolarityPrefix = "XP";    // XP<polarity>: XPnegative; none when not known
 
 // Value slots.

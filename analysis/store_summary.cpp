@@ -30,6 +30,8 @@ StoreSummary summarise_store(const Xapian::Database& db, bool every_member) {
         for (const std::string& t : themes) ++s.by_theme[t];
         for (const std::string& g : split_list(doc.get_value(schema::kGroupsSlot))) ++s.by_group[g];
     }
+    s.coded_by_hand = db.get_termfreq(std::string(schema::kTagSourcePrefix) + "manual");
+    s.model_tagged = db.get_termfreq(std::string(schema::kTagSourcePrefix) + "model");
     std::string prefix = schema::kBatchKeyPrefix;
     for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) {
         BatchRecord record = batch_record_from_json(db.get_metadata(*key));

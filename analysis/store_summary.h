@@ -15,6 +15,8 @@ struct StoreSummary {
     Xapian::doccount campaigns = 0;       // campaigns of two or more responses
     Xapian::doccount campaign_members = 0;  // their responses, first members included
     Xapian::doccount untagged = 0;        // counted responses no theme caught
+    Xapian::doccount coded_by_hand = 0;   // responses holding a theme an analyst gave by hand
+    Xapian::doccount model_tagged = 0;    // responses holding a theme a learned model gave
     int rejected = 0;                     // records rejected over all batches
     int batches = 0;
     std::string first_date, last_date;    // YYYY-MM-DD; empty when no response has a date

@@ -216,6 +216,27 @@ std::vector<Block> you_said_we_did(const Context& c) {
     return blocks;
 }
 
+// What hand coding and a learned model added to the rules, as a sentence for
+// the method section; empty when neither did.
+std::string coding_note(const StoreSummary& s) {
+    auto responses = [](Xapian::doccount n) { return with_commas(n) + (n == 1 ? " response" : " responses"); };
+    const std::string by_hand = responses(s.coded_by_hand), by_model = responses(s.model_tagged);
+    if (s.coded_by_hand > 0 && s.model_tagged > 0) {
+        return "The team also read " + by_hand + " in full and coded them by hand, and a model that learned "
+               "from those codes found themes in " + by_model + " that the written rules missed; codes given by "
+               "hand always come first.";
+    }
+    if (s.coded_by_hand > 0) {
+        return "The team also read " + by_hand + " in full and coded them by hand; codes given by hand always "
+               "come first.";
+    }
+    if (s.model_tagged > 0) {
+        return "A model that learned from coded examples found themes in " + by_model +
+               " that the written rules missed.";
+    }
+    return "";
+}
+
 std::map<std::string, std::string> placeholder_values(const Context& c, const std::map<std::string, std::string>& fields) {
     auto field = [&](const char* name) {
         auto found = fields.find(name);
@@ -230,10 +251,12 @@ std::map<std::string, std::string> placeholder_values(const Context& c, const st
             {"last_date", long_date(c.summary.last_date)},
             {"rejected", with_commas(c.summary.rejected)},
             {"untagged", with_commas(c.summary.untagged)},
+            {"coding_note", coding_note(c.summary)},
             {"programme", field("programme")}};
 }
 
-// Replaces every {{name}}; an unknown name is an error at its line.
+// Replaces every {{name}}; an unknown name is an error at its line. Runs of
+// spaces become one, and none is left at either end.
 std::string expand(const std::string& text, const std::map<std::string, std::string>& values,
                    const SourceLocation& where, std::vector<Diagnostic>& errors) {
     std::string out;
@@ -255,7 +278,15 @@ std::string expand(const std::string& text, const std::map<std::string, std::str
         }
         at = close + 2;
     }
-    return out + text.substr(at);
+    out += text.substr(at);
+    // A placeholder that expands to nothing ({{coding_note}}) leaves no doubled or trailing space.
+    std::string tidy;
+    for (char ch : out) {
+        if (ch == ' ' && (tidy.empty() || tidy.back() == ' ')) continue;
+        tidy += ch;
+    }
+    while (!tidy.empty() && tidy.back() == ' ') tidy.pop_back();
+    return tidy;
 }
 
 }  // namespace

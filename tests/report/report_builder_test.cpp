@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "analysis/batch_ingest.h"
+#include "analysis/manual_coding.h"
 #include "analysis/store.h"
 #include "report/report_builder.h"
 #include "tests/test_support.h"
@@ -82,11 +83,26 @@ TEST_CASE("report builder reports unknown blocks and placeholders at their place
     REQUIRE(build.errors.size() == 2);
     CHECK(build.errors[0].headline() ==
           f.dir.path("t.tmpl") + ":4:1: error: unknown placeholder {{respondants}}: expected one of channels, "
-                                 "events, first_date, groups, last_date, programme, rejected, responses, themes, "
+                                 "coding_note, events, first_date, groups, last_date, programme, rejected, responses, "
+                                 "themes, "
                                  "untagged");
     CHECK(build.errors[1].format() ==
           f.dir.path("t.tmpl") + ":6:1: error: unknown block: expected [reach channel|event|group], [themes], "
                                  "[you-said-we-did] or [crosstab theme group|channel|event]\n"
                                  "    [pie chart]\n"
                                  "    ^\n");
+}
+
+TEST_CASE("the coding note says what hand coding added, and nothing when there was none") {
+    Fixture f;
+    const std::string text = "title: T\n\nsection: Method\nRules first. {{coding_note}}\n";
+    CHECK(std::get<report::Paragraph>(f.build(text).document->sections[0].blocks[0]).text == "Rules first.");
+    {
+        Xapian::WritableDatabase db(f.store);
+        CodingRequest request{"youth-club-3", {}, "", {parse_code_argument("+information-sharing")}, ""};
+        REQUIRE(apply_coding(db, {request}, {"analyst", "", "2026-11-22T10:00:00Z"}).errors.empty());
+    }
+    CHECK(std::get<report::Paragraph>(f.build(text).document->sections[0].blocks[0]).text ==
+          "Rules first. The team also read 1 response in full and coded them by hand; codes given by hand always "
+          "come first.");
 }
