@@ -4,6 +4,7 @@
 #include <set>
 
 #include "analysis/campaigns.h"
+#include "analysis/facet_codes.h"
 #include "analysis/schema.h"
 #include "ingest/unicode_text.h"
 
@@ -23,23 +24,6 @@ std::string join_ids(const std::vector<Tag>& tags) {
 void add_filter(Xapian::Document& doc, const char* prefix, const std::string& name) {
     std::string value = slug(name);
     if (!value.empty()) doc.add_boolean_term(prefix + value);
-}
-
-// The kFacetsSlot value of a response.
-std::string facets_value(const Response& r) {
-    std::string out;
-    auto add = [&](char kind, const std::string& key) {
-        if (key.empty()) return;
-        if (!out.empty()) out += schema::kListSeparator;
-        out += kind;
-        out += key;
-    };
-    for (const Tag& t : r.themes) add(schema::kThemeFacet, t.id);
-    for (const Tag& g : r.groups) add(schema::kGroupFacet, g.id);
-    add(schema::kEventFacet, r.event);
-    add(schema::kChannelFacet, r.channel);
-    add(schema::kPolarityFacet, r.polarity);
-    return out;
 }
 
 // The sources other than rules that gave the response a theme: "manual", "model".

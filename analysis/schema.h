@@ -37,9 +37,8 @@ enum Slot : unsigned {
     kCampaignSlot = 8,     // campaign id (the id of its first member), empty when not in one
     kRespondentSlot = 9,   // who gave the response (see Response::respondent)
     kPolaritySlot = 10,    // "positive", "mixed" or "negative"; empty when not known
-    // Every facet of the document in one value, so search reads one value per
-    // match: entries joined by kListSeparator, each a kind letter (kFacetKinds)
-    // and a key: "Tgp-access\nGcarers\nEOnline survey\nCOnline\nPnegative".
+    // Every facet of the document in one value of 3-byte codes, so search reads
+    // a few bytes per match (analysis/facet_codes.h).
     kFacetsSlot = 11,
 };
 
@@ -53,8 +52,8 @@ inline constexpr const char* kSchemaVersion = "1";
 
 // Separator of multi-valued slots.
 inline constexpr char kListSeparator = '\n';
-// The kind letters of kFacetsSlot entries: theme id, group id, event and
-// channel as written, polarity.
+// The kinds of facet (analysis/facet_codes.h): theme id, group id, event,
+// channel, polarity.
 inline constexpr char kThemeFacet = 'T', kGroupFacet = 'G', kEventFacet = 'E', kChannelFacet = 'C',
                       kPolarityFacet = 'P';
 

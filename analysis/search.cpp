@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 
 #include "analysis/document_builder.h"
+#include "analysis/facet_codes.h"
 #include "analysis/query_parser.h"
 #include "analysis/schema.h"
 #include "analysis/spelling.h"
@@ -150,67 +152,99 @@ Xapian::Query similar_query(const Xapian::Database& db, const std::string& id) {
     return Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(term));
 }
 
-// Facet counts by kind letter (schema::kThemeFacet, ...), then key.
+// Facet counts by kind (schema::kThemeFacet, ...), then key.
 using FacetCounts = std::map<char, std::map<std::string, Xapian::doccount>>;
 
-// Where a store keeps its facets: one value of kind-lettered entries
-// (schema::kFacetsSlot), or, in a store written before it, one slot per facet.
-struct FacetSlot {
-    Xapian::valueno slot;
-    char kind;  // 0: each entry starts with its kind letter
+// Counts the 3-byte codes of the facets value (facet_codes.h) over every
+// match, read from its value stream in docid order; one local database only.
+class FacetCodeCounter : public Xapian::MatchSpy {
+public:
+    explicit FacetCodeCounter(const Xapian::Database& db)
+        : db_(db), at_(db.valuestream_begin(schema::kFacetsSlot)), end_(db.valuestream_end(schema::kFacetsSlot)) {}
+
+    void operator()(const Xapian::Document& doc, double) override {
+        const Xapian::docid did = doc.get_docid();
+        if (at_ != end_ && at_.get_docid() > did) at_ = db_.valuestream_begin(schema::kFacetsSlot);
+        if (at_ == end_) return;
+        at_.skip_to(did);
+        if (at_ == end_ || at_.get_docid() != did) return;
+        const std::string value = *at_;
+        for (std::size_t i = 0; i + kFacetCodeBytes <= value.size(); i += kFacetCodeBytes) {
+            std::uint32_t code = 0;
+            for (std::size_t b = 0; b < kFacetCodeBytes; ++b) {
+                code |= static_cast<std::uint32_t>(static_cast<unsigned char>(value[i + b])) << (8 * b);
+            }
+            ++counts_[code];
+        }
+    }
+
+    const std::unordered_map<std::uint32_t, Xapian::doccount>& counts() const { return counts_; }
+
+private:
+    const Xapian::Database& db_;
+    Xapian::ValueIterator at_, end_;
+    std::unordered_map<std::uint32_t, Xapian::doccount> counts_;
 };
 
-std::vector<FacetSlot> facet_slots(const Xapian::Database& db) {
-    if (db.get_value_freq(schema::kFacetsSlot) > 0) return {{schema::kFacetsSlot, 0}};
-    return {{schema::kThemesSlot, schema::kThemeFacet},
-            {schema::kGroupsSlot, schema::kGroupFacet},
-            {schema::kPolaritySlot, schema::kPolarityFacet},
-            {schema::kEventSlot, schema::kEventFacet},
-            {schema::kChannelSlot, schema::kChannelFacet}};
-}
-
-void add_entry(const FacetSlot& from, const std::string& entry, Xapian::doccount n, FacetCounts& out) {
-    if (from.kind != 0) {
-        out[from.kind][entry] += n;
-    } else if (entry.size() > 1) {
-        out[entry[0]][entry.substr(1)] += n;
-    }
-}
+// The slot of each facet, for stores of several databases, remote shards and
+// stores written before the facets value: one value per facet, ids joined.
+struct FacetSlot {
+    Xapian::valueno slot;
+    char kind;
+};
+constexpr FacetSlot kFacetSlots[] = {{schema::kThemesSlot, schema::kThemeFacet},
+                                     {schema::kGroupsSlot, schema::kGroupFacet},
+                                     {schema::kPolaritySlot, schema::kPolarityFacet},
+                                     {schema::kEventSlot, schema::kEventFacet},
+                                     {schema::kChannelSlot, schema::kChannelFacet}};
 
 // Runs the search, counting every facet over every match (checking every
-// document makes the total and the counts exact). One local database:
-// FacetCounter. Several, or a remote shard (Xapian then refuses our spy):
-// Xapian's ValueCountMatchSpy, which counts each joined value whole; the
-// values are split afterwards.
+// document makes the total and the counts exact), the fastest way the store
+// allows: one local database with the facets value, its codes; one local
+// database without, FacetCounter on each facet's slot; several, or a remote
+// shard (Xapian refuses our spies there, and in a union a spy sees each
+// shard's own docids), Xapian's ValueCountMatchSpy, whose joined values are
+// split afterwards.
 Xapian::MSet matches_with_facets(const Xapian::Database& db, Xapian::Enquire& enquire, const SearchOptions& options,
                                  FacetCounts& out) {
-    const std::vector<FacetSlot> slots = facet_slots(db);
+    auto run = [&] { return enquire.get_mset(options.offset, options.limit, db.get_doccount()); };
     if (db.size() == 1) {
         try {
+            std::optional<std::unordered_map<std::uint32_t, FacetKey>> codes;
+            if (db.get_value_freq(schema::kFacetsSlot) > 0) codes = facet_codes(db);
+            if (codes) {
+                FacetCodeCounter counter(db);
+                enquire.add_matchspy(&counter);
+                Xapian::MSet mset = run();
+                enquire.clear_matchspies();
+                for (const auto& [code, n] : counter.counts()) {
+                    auto key = codes->find(code);
+                    if (key != codes->end()) out[key->second.kind][key->second.key] += n;
+                }
+                return mset;
+            }
             std::vector<std::unique_ptr<FacetCounter>> spies;
-            for (const FacetSlot& f : slots) {
+            for (const FacetSlot& f : kFacetSlots) {
                 spies.push_back(std::make_unique<FacetCounter>(db, f.slot));
                 enquire.add_matchspy(spies.back().get());
             }
-            Xapian::MSet mset = enquire.get_mset(options.offset, options.limit, db.get_doccount());
+            Xapian::MSet mset = run();
             enquire.clear_matchspies();
-            for (std::size_t i = 0; i < spies.size(); ++i) {
-                for (const auto& [entry, n] : spies[i]->counts()) add_entry(slots[i], entry, n, out);
-            }
+            for (std::size_t i = 0; i < spies.size(); ++i) out[kFacetSlots[i].kind] = spies[i]->counts();
             return mset;
         } catch (const Xapian::UnimplementedError&) {
             enquire.clear_matchspies();  // a remote shard: count as below
         }
     }
     std::vector<Xapian::ValueCountMatchSpy*> spies;
-    for (const FacetSlot& f : slots) {
+    for (const FacetSlot& f : kFacetSlots) {
         spies.push_back(new Xapian::ValueCountMatchSpy(f.slot));
         enquire.add_matchspy(spies.back()->release());  // the Enquire owns it from here
     }
-    Xapian::MSet mset = enquire.get_mset(options.offset, options.limit, db.get_doccount());
+    Xapian::MSet mset = run();
     for (std::size_t i = 0; i < spies.size(); ++i) {
         for (auto it = spies[i]->values_begin(); it != spies[i]->values_end(); ++it) {
-            for (const std::string& entry : split_list(*it)) add_entry(slots[i], entry, it.get_termfreq(), out);
+            for (const std::string& id : split_list(*it)) out[kFacetSlots[i].kind][id] += it.get_termfreq();
         }
     }
     return mset;
