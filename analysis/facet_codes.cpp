@@ -27,6 +27,14 @@ std::string facets_value(const Response& r) {
     return out;
 }
 
+std::uint32_t facet_code_at(const std::string& value, std::size_t at) {
+    std::uint32_t code = 0;
+    for (std::size_t b = 0; b < kFacetCodeBytes; ++b) {
+        code |= static_cast<std::uint32_t>(static_cast<unsigned char>(value[at + b])) << (8 * b);
+    }
+    return code;
+}
+
 std::optional<std::unordered_map<std::uint32_t, FacetKey>> facet_codes(const Xapian::Database& db) {
     std::unordered_map<std::uint32_t, FacetKey> codes;
     struct Source {

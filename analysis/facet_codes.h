@@ -22,8 +22,12 @@ inline constexpr std::size_t kFacetCodeBytes = 3;
 
 std::uint32_t facet_code(char kind, std::string_view key);
 
-// The kFacetsSlot value of a response: its codes, kFacetCodeBytes each.
+// The kFacetsSlot value of a response: its codes, kFacetCodeBytes each,
+// least significant byte first.
 std::string facets_value(const Response& response);
+
+// The code that starts at byte `at` of a facets value.
+std::uint32_t facet_code_at(const std::string& value, std::size_t at);
 
 struct FacetKey {
     char kind = 0;

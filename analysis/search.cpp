@@ -18,29 +18,47 @@ namespace yousaid {
 
 namespace {
 
+// A slot's value stream, moved forward to each document asked for: far cheaper
+// than Document::get_value, which looks each one up afresh, when documents come
+// in docid order as the matcher visits them (an earlier one starts it again).
+class ValueCursor {
+public:
+    ValueCursor(const Xapian::Database& db, Xapian::valueno slot)
+        : db_(db), slot_(slot), at_(db.valuestream_begin(slot)), end_(db.valuestream_end(slot)) {}
+
+    // The document's value, or nullptr when it has none.
+    const std::string* value_of(Xapian::docid did) {
+        if (at_ != end_ && at_.get_docid() > did) at_ = db_.valuestream_begin(slot_);
+        if (at_ == end_) return nullptr;
+        at_.skip_to(did);
+        if (at_ == end_ || at_.get_docid() != did) return nullptr;
+        value_ = *at_;
+        return &value_;
+    }
+
+private:
+    const Xapian::Database& db_;
+    Xapian::valueno slot_;
+    Xapian::ValueIterator at_, end_;
+    std::string value_;
+};
+
 // Exact counts of the entries of one slot over every match: each match's value
 // (one entry, or entries joined by schema::kListSeparator) is split in place
 // and each entry counted in a hash table keyed by views into strings kept
-// here, so a match costs one value read and a lookup per entry. Values are
-// read from the slot's value stream, moved forward to each match (the matcher
-// visits documents in docid order): far cheaper than Document::get_value,
-// which looks each one up afresh. For one local database only: over several,
+// here, so a match costs one value read (ValueCursor) and a lookup per entry.
+// For one local database only: over several,
 // a spy sees each shard's own docids, and xapian-tcpsrv runs no spy of ours.
 class FacetCounter : public Xapian::MatchSpy {
 public:
-    FacetCounter(const Xapian::Database& db, Xapian::valueno slot)
-        : db_(db), slot_(slot), at_(db.valuestream_begin(slot)) {}
+    FacetCounter(const Xapian::Database& db, Xapian::valueno slot) : values_(db, slot) {}
 
     void operator()(const Xapian::Document& doc, double) override {
-        const Xapian::docid did = doc.get_docid();
-        if (at_ != db_.valuestream_end(slot_) && at_.get_docid() > did) at_ = db_.valuestream_begin(slot_);
-        if (at_ == db_.valuestream_end(slot_)) return;
-        at_.skip_to(did);
-        if (at_ == db_.valuestream_end(slot_) || at_.get_docid() != did) return;
-        std::string value = *at_;
+        const std::string* value = values_.value_of(doc.get_docid());
+        if (!value) return;
         // Neighbouring documents often share a value (one event per batch): count it again.
-        if (value != last_value_) {
-            last_value_ = std::move(value);
+        if (*value != last_value_) {
+            last_value_ = *value;
             last_counts_.clear();
             std::string_view rest = last_value_;
             while (!rest.empty()) {
@@ -63,9 +81,7 @@ private:
         return found->second;  // stays where it is: the table's nodes never move
     }
 
-    const Xapian::Database& db_;
-    Xapian::valueno slot_;
-    Xapian::ValueIterator at_;
+    ValueCursor values_;
     std::deque<std::string> names_;  // the keys' storage: a deque never moves its strings
     std::unordered_map<std::string_view, Xapian::doccount> counts_;
     std::string last_value_;
@@ -159,30 +175,20 @@ using FacetCounts = std::map<char, std::map<std::string, Xapian::doccount>>;
 // match, read from its value stream in docid order; one local database only.
 class FacetCodeCounter : public Xapian::MatchSpy {
 public:
-    explicit FacetCodeCounter(const Xapian::Database& db)
-        : db_(db), at_(db.valuestream_begin(schema::kFacetsSlot)), end_(db.valuestream_end(schema::kFacetsSlot)) {}
+    explicit FacetCodeCounter(const Xapian::Database& db) : values_(db, schema::kFacetsSlot) {}
 
     void operator()(const Xapian::Document& doc, double) override {
-        const Xapian::docid did = doc.get_docid();
-        if (at_ != end_ && at_.get_docid() > did) at_ = db_.valuestream_begin(schema::kFacetsSlot);
-        if (at_ == end_) return;
-        at_.skip_to(did);
-        if (at_ == end_ || at_.get_docid() != did) return;
-        const std::string value = *at_;
-        for (std::size_t i = 0; i + kFacetCodeBytes <= value.size(); i += kFacetCodeBytes) {
-            std::uint32_t code = 0;
-            for (std::size_t b = 0; b < kFacetCodeBytes; ++b) {
-                code |= static_cast<std::uint32_t>(static_cast<unsigned char>(value[i + b])) << (8 * b);
-            }
-            ++counts_[code];
+        const std::string* value = values_.value_of(doc.get_docid());
+        if (!value) return;
+        for (std::size_t i = 0; i + kFacetCodeBytes <= value->size(); i += kFacetCodeBytes) {
+            ++counts_[facet_code_at(*value, i)];
         }
     }
 
     const std::unordered_map<std::uint32_t, Xapian::doccount>& counts() const { return counts_; }
 
 private:
-    const Xapian::Database& db_;
-    Xapian::ValueIterator at_, end_;
+    ValueCursor values_;
     std::unordered_map<std::uint32_t, Xapian::doccount> counts_;
 };
 

@@ -155,13 +155,6 @@ bool accepts_connections(unsigned port) {
     return connected;
 }
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 // xapian-tcpsrv serving one store on 127.0.0.1 only, in its own process group,
 // which the guard ends (the server and the connections it forked) when it goes.
 // The server also gets SIGTERM if the test process dies first.
@@ -182,7 +175,7 @@ public:
             }
             stop();
         }
-        FAIL("xapian-tcpsrv did not start (Debian package xapian-tools): " << read_file(log));
+        FAIL("xapian-tcpsrv did not start (Debian package xapian-tools): " << yousaid::testing::read_file(log));
     }
     ~TcpServer() { stop(); }
     TcpServer(const TcpServer&) = delete;

@@ -1,9 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <fstream>
 #include <stdexcept>
-#include <sstream>
 
 #include "analysis/decision_rules.h"
 #include "analysis/text_features.h"
@@ -11,6 +9,7 @@
 #include "tests/test_support.h"
 
 using namespace yousaid;
+using yousaid::testing::read_file;
 using yousaid::testing::TempDir;
 
 namespace {
@@ -63,13 +62,6 @@ std::vector<std::string> predicted_labels(const TextModel& model, const std::str
     for (const LabelScore& s : model.predict(text)) out.push_back(s.label);
     std::sort(out.begin(), out.end());
     return out;
-}
-
-std::string bytes_of(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
 }
 
 }  // namespace
@@ -134,8 +126,8 @@ TEST_CASE("a single-label model learns its labels, deterministically") {
     TempDir dir;
     model.save(dir.path("a.model"));
     TextModel::train(train.texts, train.labels, TextModelSettings::standard(false)).save(dir.path("b.model"));
-    CHECK(bytes_of(dir.path("a.model")) == bytes_of(dir.path("b.model")));
-    CHECK(bytes_of(dir.path("a.model")).rfind("yousaid-model 1\n", 0) == 0);
+    CHECK(read_file(dir.path("a.model")) == read_file(dir.path("b.model")));
+    CHECK(read_file(dir.path("a.model")).rfind("yousaid-model 1\n", 0) == 0);
 }
 
 TEST_CASE("a multi-label model gives each text every label it holds, and at least one") {
@@ -163,7 +155,7 @@ TEST_CASE("a saved model predicts as the trained one; a wrong file is refused by
     const std::string future = dir.write("future", "yousaid-model 99\n");
     CHECK_THROWS_WITH(TextModel::load(future),
                       (future + ": a version 99 model; this yousaid reads version 1 (train it again)").c_str());
-    std::string bytes = bytes_of(dir.path("m"));
+    std::string bytes = read_file(dir.path("m"));
     const std::string cut = dir.write("cut", bytes.substr(0, bytes.size() / 2));
     CHECK_THROWS_WITH(TextModel::load(cut), (cut + ": the model file is cut short").c_str());
 }

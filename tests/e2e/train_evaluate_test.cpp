@@ -3,7 +3,6 @@
 // yousaid tag --model on the sample corpus coded by hand (corpus/coding.csv).
 #include <doctest/doctest.h>
 
-#include <fstream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -11,6 +10,7 @@
 #include "tests/test_support.h"
 
 using yousaid::testing::run_command;
+using yousaid::testing::read_file;
 using yousaid::testing::TempDir;
 
 namespace {
@@ -42,13 +42,6 @@ std::string labels_csv() {
         }
     }
     return out;
-}
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
 }
 
 }  // namespace
