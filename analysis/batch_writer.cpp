@@ -9,7 +9,7 @@
 namespace yousaid {
 
 BatchWriter::BatchWriter(Xapian::WritableDatabase& db, BatchRecord record)
-    : db_(db), record_(std::move(record)) {
+    : db_(db), record_(std::move(record)), builder_(db) {
     // Inside a transaction Xapian does not flush on its own every N documents.
     db_.begin_transaction();
 }

@@ -4,7 +4,6 @@
 #include <set>
 
 #include "analysis/campaigns.h"
-#include "analysis/facet_codes.h"
 #include "analysis/schema.h"
 #include "ingest/unicode_text.h"
 
@@ -74,11 +73,11 @@ void DocumentBuilder::retag(Xapian::Document& doc, const Response& before, const
     }
     doc.add_value(schema::kThemesSlot, join_ids(after.themes));
     doc.add_value(schema::kGroupsSlot, join_ids(after.groups));
-    doc.add_value(schema::kFacetsSlot, facets_value(after));
+    doc.add_value(schema::kFacetsSlot, facets_.value_of(after));
     doc.set_data(to_json(after));
 }
 
-DocumentBuilder::DocumentBuilder() {
+DocumentBuilder::DocumentBuilder(Xapian::WritableDatabase& db) : facets_(db) {
     term_generator_.set_stemmer(stemmer());
     term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
 }
@@ -126,7 +125,7 @@ Xapian::Document DocumentBuilder::build(const Response& r) {
     doc.add_value(schema::kGroupsSlot, join_ids(r.groups));
     doc.add_value(schema::kBatchSlot, r.batch);
     doc.add_value(schema::kRespondentSlot, r.respondent.empty() ? r.id : r.respondent);
-    doc.add_value(schema::kFacetsSlot, facets_value(r));
+    doc.add_value(schema::kFacetsSlot, facets_.value_of(r));
     doc.set_data(to_json(r));
     return doc;
 }

@@ -4,26 +4,30 @@
 // record as JSON data. The query side (query_parser.h) mirrors these choices.
 #include <xapian.h>
 
+#include "analysis/facet_codes.h"
 #include "ingest/response.h"
 
 namespace yousaid {
 
+// Builds documents for one writable store (which numbers their facets, see
+// facet_codes.h), within one transaction.
 class DocumentBuilder {
 public:
-    DocumentBuilder();
+    explicit DocumentBuilder(Xapian::WritableDatabase& db);
     Xapian::Document build(const Response& response);
 
     // Brings `doc`, built from `before`, up to `after` where they differ only in
     // tags (themes, groups, polarity) and the record: changes just those terms,
     // slots and the data, so re-tagging never re-indexes the text and Xapian
     // writes only what changed.
-    static void retag(Xapian::Document& doc, const Response& before, const Response& after);
+    void retag(Xapian::Document& doc, const Response& before, const Response& after);
 
     // The stemmer used for indexing, search, rules and snippets alike.
     static Xapian::Stem stemmer();
 
 private:
     Xapian::TermGenerator term_generator_;
+    FacetCodeWriter facets_;
 };
 
 // The id term of a response: "Q" + id.

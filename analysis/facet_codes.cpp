@@ -5,59 +5,68 @@
 
 namespace yousaid {
 
-std::uint32_t facet_code(char kind, std::string_view key) {
-    std::uint32_t h = 2166136261u;  // FNV-1a, then folded to 24 bits
-    h = (h ^ static_cast<unsigned char>(kind)) * 16777619u;
-    for (char c : key) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-    return (h >> 24) ^ (h & 0xffffffu);
-}
+namespace {
 
-std::string facets_value(const Response& r) {
-    std::string out;
-    auto add = [&](char kind, const std::string& key) {
-        if (key.empty()) return;
-        const std::uint32_t code = facet_code(kind, key);
-        for (std::size_t b = 0; b < kFacetCodeBytes; ++b) out += static_cast<char>((code >> (8 * b)) & 0xff);
-    };
-    for (const Tag& t : r.themes) add(schema::kThemeFacet, t.id);
-    for (const Tag& g : r.groups) add(schema::kGroupFacet, g.id);
-    add(schema::kEventFacet, slug(r.event));
-    add(schema::kChannelFacet, slug(r.channel));
-    add(schema::kPolarityFacet, r.polarity);
-    return out;
-}
+// facet:<kind><key> -> "<number>\t<shown>"; facets -> how many numbers are given out.
+constexpr const char* kKeyPrefix = "facet:";
+constexpr const char* kCountKey = "facets";
 
-std::uint32_t facet_code_at(const std::string& value, std::size_t at) {
-    std::uint32_t code = 0;
-    for (std::size_t b = 0; b < kFacetCodeBytes; ++b) {
-        code |= static_cast<std::uint32_t>(static_cast<unsigned char>(value[at + b])) << (8 * b);
+void append_code(std::string& out, std::uint32_t code) {
+    while (code >= 0x80) {
+        out += static_cast<char>((code & 0x7f) | 0x80);
+        code >>= 7;
     }
+    out += static_cast<char>(code);
+}
+
+}  // namespace
+
+std::uint32_t FacetCodeWriter::code_of(char kind, const std::string& key, const std::string& shown) {
+    const std::string name = std::string(1, kind) + key;
+    if (auto at = known_.find(name); at != known_.end()) return at->second;
+    // Another writer in this transaction (ingest tags before it commits) may
+    // have numbered the key already: the store's metadata, pending changes
+    // included, is the one record.
+    const std::string stored = db_.get_metadata(kKeyPrefix + name);
+    std::uint32_t code;
+    if (!stored.empty()) {
+        code = static_cast<std::uint32_t>(std::stoul(stored.substr(0, stored.find('\t'))));
+    } else {
+        const std::string count = db_.get_metadata(kCountKey);
+        code = count.empty() ? 0 : static_cast<std::uint32_t>(std::stoul(count));
+        db_.set_metadata(kKeyPrefix + name, std::to_string(code) + "\t" + shown);
+        db_.set_metadata(kCountKey, std::to_string(code + 1));
+    }
+    known_.emplace(name, code);
     return code;
 }
 
-std::optional<std::unordered_map<std::uint32_t, FacetKey>> facet_codes(const Xapian::Database& db) {
-    std::unordered_map<std::uint32_t, FacetKey> codes;
-    struct Source {
-        const char* prefix;
-        char kind;
-        Xapian::valueno name_slot;  // where the name as written is, or BAD_VALUENO: the key is the name
+std::string FacetCodeWriter::value_of(const Response& r) {
+    std::string out(1, kFacetsFormat);
+    auto add = [&](char kind, const std::string& key, const std::string& shown) {
+        if (!key.empty()) append_code(out, code_of(kind, key, shown));
     };
-    const Source sources[] = {{schema::kThemePrefix, schema::kThemeFacet, Xapian::BAD_VALUENO},
-                              {schema::kGroupPrefix, schema::kGroupFacet, Xapian::BAD_VALUENO},
-                              {schema::kPolarityPrefix, schema::kPolarityFacet, Xapian::BAD_VALUENO},
-                              {schema::kEventPrefix, schema::kEventFacet, schema::kEventSlot},
-                              {schema::kChannelPrefix, schema::kChannelFacet, schema::kChannelSlot}};
-    for (const Source& s : sources) {
-        const std::string prefix = s.prefix;
-        for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-            const std::string key = (*t).substr(prefix.size());
-            FacetKey shown{s.kind, key};
-            if (s.name_slot != Xapian::BAD_VALUENO) shown.key = db.get_document(*db.postlist_begin(*t)).get_value(s.name_slot);
-            auto [at, added] = codes.emplace(facet_code(s.kind, key), shown);
-            if (!added) return std::nullopt;
-        }
+    for (const Tag& t : r.themes) add(schema::kThemeFacet, t.id, t.id);
+    for (const Tag& g : r.groups) add(schema::kGroupFacet, g.id, g.id);
+    add(schema::kEventFacet, slug(r.event), r.event);
+    add(schema::kChannelFacet, slug(r.channel), r.channel);
+    add(schema::kPolarityFacet, r.polarity, r.polarity);
+    return out;
+}
+
+std::vector<FacetKey> facet_keys(const Xapian::Database& db) {
+    std::vector<FacetKey> keys;
+    if (db.size() != 1) return keys;
+    for (auto it = db.metadata_keys_begin(kKeyPrefix); it != db.metadata_keys_end(kKeyPrefix); ++it) {
+        const std::string name = (*it).substr(std::string(kKeyPrefix).size());
+        const std::string stored = db.get_metadata(*it);
+        const std::size_t tab = stored.find('\t');
+        if (name.empty() || tab == std::string::npos) continue;
+        const std::size_t code = std::stoul(stored.substr(0, tab));
+        if (code >= keys.size()) keys.resize(code + 1);
+        keys[code] = FacetKey{name[0], stored.substr(tab + 1)};
     }
-    return codes;
+    return keys;
 }
 
 }  // namespace yousaid

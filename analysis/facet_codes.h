@@ -1,16 +1,17 @@
 #pragma once
-// The facets value (schema::kFacetsSlot): every facet of a response packed as
-// 3-byte codes, so that search reads a few bytes per match rather than every
-// facet's name. A code is a hash of the facet's kind letter (schema::kThemeFacet
-// ...) and key: the theme or group id, the polarity, or the event or channel
-// as a slug. No table of codes is stored: a reader rebuilds it from the store's
-// own filter terms (XT, XG, XP, XE, XC), so stores searched together decode
-// alike, and a code two keys share is found rather than miscounted.
+// The facets value (schema::kFacetsSlot): every facet of a response as small
+// numbers, so that search reads a few bytes per match rather than every
+// facet's name, and counts each in an array. The numbers are the store's own:
+// a facet key (its kind letter, schema::kThemeFacet ..., then the theme or
+// group id, the polarity, or the event or channel as a slug) gets the next free
+// number the first time a document needs it, kept in the store's metadata in
+// the same commit as that document. A value is a format byte, then LEB128
+// numbers: most stay inside std::string's short-string buffer, so neither
+// Xapian nor search allocates to read one.
 #include <cstdint>
-#include <optional>
 #include <string>
-#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include <xapian.h>
 
@@ -18,25 +19,50 @@
 
 namespace yousaid {
 
-inline constexpr std::size_t kFacetCodeBytes = 3;
+inline constexpr char kFacetsFormat = '\x01';
 
-std::uint32_t facet_code(char kind, std::string_view key);
+// Writes the facets values of one writable store's documents, numbering keys
+// new to the store. Lives no longer than the transaction it writes in: numbers
+// it gave out are gone from the store if that transaction is cancelled.
+class FacetCodeWriter {
+public:
+    explicit FacetCodeWriter(Xapian::WritableDatabase& db) : db_(db) {}
+    std::string value_of(const Response& response);
 
-// The kFacetsSlot value of a response: its codes, kFacetCodeBytes each,
-// least significant byte first.
-std::string facets_value(const Response& response);
+private:
+    std::uint32_t code_of(char kind, const std::string& key, const std::string& shown);
 
-// The code that starts at byte `at` of a facets value.
-std::uint32_t facet_code_at(const std::string& value, std::size_t at);
+    Xapian::WritableDatabase& db_;
+    std::unordered_map<std::string, std::uint32_t> known_;  // kind + key -> number
+};
 
 struct FacetKey {
     char kind = 0;
-    std::string key;  // as search shows it: ids, and events and channels as written
+    std::string key;  // as search shows it: ids, and events and channels as first written
 };
 
-// Every code the store's terms can produce, with what it stands for (an event
-// or channel's name as written is read from one response holding it); nullopt
-// when two keys share a code.
-std::optional<std::unordered_map<std::uint32_t, FacetKey>> facet_codes(const Xapian::Database& db);
+// What each number of a store's facets values stands for, indexed by number;
+// empty when the store has none (written before them, or several databases).
+std::vector<FacetKey> facet_keys(const Xapian::Database& db);
+
+// Calls f(number) for each number of a facets value; stops at a malformed one.
+template <typename F>
+void for_each_facet_code(const std::string& value, F&& f) {
+    if (value.empty() || value[0] != kFacetsFormat) return;
+    std::uint32_t code = 0;
+    int shift = 0;
+    for (std::size_t i = 1; i < value.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(value[i]);
+        code |= static_cast<std::uint32_t>(byte & 0x7f) << shift;
+        if (byte & 0x80) {
+            shift += 7;
+            if (shift > 28) return;
+            continue;
+        }
+        f(code);
+        code = 0;
+        shift = 0;
+    }
+}
 
 }  // namespace yousaid

@@ -350,7 +350,7 @@ CodingResult apply_coding(Xapian::WritableDatabase& db, const std::vector<Coding
     result.errors = check_coding(db, requests);
     if (!result.errors.empty()) return result;
     std::string time = options.time.empty() ? utc_timestamp_now() : options.time;
-    DocumentBuilder builder;
+    DocumentBuilder builder(db);
     std::vector<AuditEntry> entries;
     db.begin_transaction();
     try {

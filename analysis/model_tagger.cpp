@@ -47,6 +47,7 @@ ModelTagging tag_with_model(Xapian::WritableDatabase& db, const TextModel& model
     std::vector<Xapian::docid> docids;
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) docids.push_back(*it);
     ModelTagging summary;
+    DocumentBuilder builder(db);
     for (std::size_t from = 0; from < docids.size(); from += kChunk) {
         const std::size_t to = std::min(docids.size(), from + kChunk);
         std::vector<Xapian::Document> documents;
@@ -63,7 +64,7 @@ ModelTagging tag_with_model(Xapian::WritableDatabase& db, const TextModel& model
             Response after = responses[i];
             const bool changed = polarity ? apply_polarity(after, predicted[i]) : apply_themes(after, predicted[i]);
             if (!changed) continue;
-            DocumentBuilder::retag(documents[i], responses[i], after);
+            builder.retag(documents[i], responses[i], after);
             db.replace_document(docids[from + i], documents[i]);
             ++summary.changed;
         }

@@ -37,9 +37,11 @@ enum Slot : unsigned {
     kCampaignSlot = 8,     // campaign id (the id of its first member), empty when not in one
     kRespondentSlot = 9,   // who gave the response (see Response::respondent)
     kPolaritySlot = 10,    // "positive", "mixed" or "negative"; empty when not known
-    // Every facet of the document in one value of 3-byte codes, so search reads
-    // a few bytes per match (analysis/facet_codes.h).
-    kFacetsSlot = 11,
+    // 11 held an earlier form of the facets value; stores with it count facets
+    // from the slots above.
+    // Every facet of the document in one value of small numbers, so search
+    // reads a few bytes per match (analysis/facet_codes.h).
+    kFacetsSlot = 12,
 };
 
 // Metadata keys. A batch's record is written in the same commit as its documents.

@@ -1,14 +1,10 @@
 #include "analysis/search.h"
 
 #include <algorithm>
-#include <deque>
-#include <memory>
-#include <optional>
 #include <string_view>
-#include <unordered_map>
 
 #include "analysis/document_builder.h"
-#include "analysis/facet_codes.h"
+#include "analysis/facet_counting.h"
 #include "analysis/query_parser.h"
 #include "analysis/schema.h"
 #include "analysis/spelling.h"
@@ -17,76 +13,6 @@
 namespace yousaid {
 
 namespace {
-
-// A slot's value stream, moved forward to each document asked for: far cheaper
-// than Document::get_value, which looks each one up afresh, when documents come
-// in docid order as the matcher visits them (an earlier one starts it again).
-class ValueCursor {
-public:
-    ValueCursor(const Xapian::Database& db, Xapian::valueno slot)
-        : db_(db), slot_(slot), at_(db.valuestream_begin(slot)), end_(db.valuestream_end(slot)) {}
-
-    // The document's value, or nullptr when it has none.
-    const std::string* value_of(Xapian::docid did) {
-        if (at_ != end_ && at_.get_docid() > did) at_ = db_.valuestream_begin(slot_);
-        if (at_ == end_) return nullptr;
-        at_.skip_to(did);
-        if (at_ == end_ || at_.get_docid() != did) return nullptr;
-        value_ = *at_;
-        return &value_;
-    }
-
-private:
-    const Xapian::Database& db_;
-    Xapian::valueno slot_;
-    Xapian::ValueIterator at_, end_;
-    std::string value_;
-};
-
-// Exact counts of the entries of one slot over every match: each match's value
-// (one entry, or entries joined by schema::kListSeparator) is split in place
-// and each entry counted in a hash table keyed by views into strings kept
-// here, so a match costs one value read (ValueCursor) and a lookup per entry.
-// For one local database only: over several,
-// a spy sees each shard's own docids, and xapian-tcpsrv runs no spy of ours.
-class FacetCounter : public Xapian::MatchSpy {
-public:
-    FacetCounter(const Xapian::Database& db, Xapian::valueno slot) : values_(db, slot) {}
-
-    void operator()(const Xapian::Document& doc, double) override {
-        const std::string* value = values_.value_of(doc.get_docid());
-        if (!value) return;
-        // Neighbouring documents often share a value (one event per batch): count it again.
-        if (*value != last_value_) {
-            last_value_ = *value;
-            last_counts_.clear();
-            std::string_view rest = last_value_;
-            while (!rest.empty()) {
-                const std::size_t end = std::min(rest.find(schema::kListSeparator), rest.size());
-                if (end > 0) last_counts_.push_back(&count_of(rest.substr(0, end)));
-                rest.remove_prefix(std::min(end + 1, rest.size()));
-            }
-        }
-        for (Xapian::doccount* n : last_counts_) ++*n;
-    }
-
-    std::map<std::string, Xapian::doccount> counts() const {
-        return std::map<std::string, Xapian::doccount>(counts_.begin(), counts_.end());
-    }
-
-private:
-    Xapian::doccount& count_of(std::string_view id) {
-        auto found = counts_.find(id);
-        if (found == counts_.end()) found = counts_.emplace(names_.emplace_back(id), 0).first;
-        return found->second;  // stays where it is: the table's nodes never move
-    }
-
-    ValueCursor values_;
-    std::deque<std::string> names_;  // the keys' storage: a deque never moves its strings
-    std::unordered_map<std::string_view, Xapian::doccount> counts_;
-    std::string last_value_;
-    std::vector<Xapian::doccount*> last_counts_;  // the counts last_value_ adds to
-};
 
 // MSet::snippet escapes for HTML; we print plain text, so undo it. The
 // highlight markers are control characters no response text contains.
@@ -168,97 +94,9 @@ Xapian::Query similar_query(const Xapian::Database& db, const std::string& id) {
     return Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(term));
 }
 
-// Facet counts by kind (schema::kThemeFacet, ...), then key.
-using FacetCounts = std::map<char, std::map<std::string, Xapian::doccount>>;
-
-// Counts the 3-byte codes of the facets value (facet_codes.h) over every
-// match, read from its value stream in docid order; one local database only.
-class FacetCodeCounter : public Xapian::MatchSpy {
-public:
-    explicit FacetCodeCounter(const Xapian::Database& db) : values_(db, schema::kFacetsSlot) {}
-
-    void operator()(const Xapian::Document& doc, double) override {
-        const std::string* value = values_.value_of(doc.get_docid());
-        if (!value) return;
-        for (std::size_t i = 0; i + kFacetCodeBytes <= value->size(); i += kFacetCodeBytes) {
-            ++counts_[facet_code_at(*value, i)];
-        }
-    }
-
-    const std::unordered_map<std::uint32_t, Xapian::doccount>& counts() const { return counts_; }
-
-private:
-    ValueCursor values_;
-    std::unordered_map<std::uint32_t, Xapian::doccount> counts_;
-};
-
-// The slot of each facet, for stores of several databases, remote shards and
-// stores written before the facets value: one value per facet, ids joined.
-struct FacetSlot {
-    Xapian::valueno slot;
-    char kind;
-};
-constexpr FacetSlot kFacetSlots[] = {{schema::kThemesSlot, schema::kThemeFacet},
-                                     {schema::kGroupsSlot, schema::kGroupFacet},
-                                     {schema::kPolaritySlot, schema::kPolarityFacet},
-                                     {schema::kEventSlot, schema::kEventFacet},
-                                     {schema::kChannelSlot, schema::kChannelFacet}};
-
-// Runs the search, counting every facet over every match (checking every
-// document makes the total and the counts exact), the fastest way the store
-// allows: one local database with the facets value, its codes; one local
-// database without, FacetCounter on each facet's slot; several, or a remote
-// shard (Xapian refuses our spies there, and in a union a spy sees each
-// shard's own docids), Xapian's ValueCountMatchSpy, whose joined values are
-// split afterwards.
-Xapian::MSet matches_with_facets(const Xapian::Database& db, Xapian::Enquire& enquire, const SearchOptions& options,
-                                 FacetCounts& out) {
-    auto run = [&] { return enquire.get_mset(options.offset, options.limit, db.get_doccount()); };
-    if (db.size() == 1) {
-        try {
-            std::optional<std::unordered_map<std::uint32_t, FacetKey>> codes;
-            if (db.get_value_freq(schema::kFacetsSlot) > 0) codes = facet_codes(db);
-            if (codes) {
-                FacetCodeCounter counter(db);
-                enquire.add_matchspy(&counter);
-                Xapian::MSet mset = run();
-                enquire.clear_matchspies();
-                for (const auto& [code, n] : counter.counts()) {
-                    auto key = codes->find(code);
-                    if (key != codes->end()) out[key->second.kind][key->second.key] += n;
-                }
-                return mset;
-            }
-            std::vector<std::unique_ptr<FacetCounter>> spies;
-            for (const FacetSlot& f : kFacetSlots) {
-                spies.push_back(std::make_unique<FacetCounter>(db, f.slot));
-                enquire.add_matchspy(spies.back().get());
-            }
-            Xapian::MSet mset = run();
-            enquire.clear_matchspies();
-            for (std::size_t i = 0; i < spies.size(); ++i) out[kFacetSlots[i].kind] = spies[i]->counts();
-            return mset;
-        } catch (const Xapian::UnimplementedError&) {
-            enquire.clear_matchspies();  // a remote shard: count as below
-        }
-    }
-    std::vector<Xapian::ValueCountMatchSpy*> spies;
-    for (const FacetSlot& f : kFacetSlots) {
-        spies.push_back(new Xapian::ValueCountMatchSpy(f.slot));
-        enquire.add_matchspy(spies.back()->release());  // the Enquire owns it from here
-    }
-    Xapian::MSet mset = run();
-    for (std::size_t i = 0; i < spies.size(); ++i) {
-        for (auto it = spies[i]->values_begin(); it != spies[i]->values_end(); ++it) {
-            for (const std::string& id : split_list(*it)) out[kFacetSlots[i].kind][id] += it.get_termfreq();
-        }
-    }
-    return mset;
-}
-
 }  // namespace
 
-SearchResults search(const Xapian::Database& db, const SearchOptions& options) {
+SearchResults search(const Xapian::Database& db, const SearchOptions& options, const StoreReopener& reopen) {
     ResponseQueryParser parser(db);
     Xapian::Enquire enquire(db);
     Xapian::Query query = parser.parse(options.query);
@@ -275,7 +113,7 @@ SearchResults search(const Xapian::Database& db, const SearchOptions& options) {
     SearchResults results;
     results.has_polarity = db.allterms_begin(schema::kPolarityPrefix) != db.allterms_end(schema::kPolarityPrefix);
     FacetCounts facets;
-    Xapian::MSet mset = matches_with_facets(db, enquire, options, facets);
+    Xapian::MSet mset = matches_with_facets(db, enquire, options.offset, options.limit, facets, reopen);
     results.theme_counts = std::move(facets[schema::kThemeFacet]);
     results.group_counts = std::move(facets[schema::kGroupFacet]);
     results.polarity_counts = std::move(facets[schema::kPolarityFacet]);

@@ -7,6 +7,8 @@
 
 #include <xapian.h>
 
+#include "analysis/facet_counting.h"
+
 namespace yousaid {
 
 enum class SearchOrder { relevance, newest, oldest };
@@ -53,8 +55,9 @@ struct SearchResults {
 };
 
 // Throws QueryError for a query that cannot be parsed, and for similar_to
-// naming no response in the store.
-SearchResults search(const Xapian::Database& db, const SearchOptions& options);
+// naming no response in the store. With `reopen` (another handle on the same
+// store), facets are counted on a second core while the matcher runs.
+SearchResults search(const Xapian::Database& db, const SearchOptions& options, const StoreReopener& reopen = {});
 
 // Values of a multi-valued slot (joined by schema::kListSeparator).
 std::vector<std::string> split_list(const std::string& joined);

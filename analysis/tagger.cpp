@@ -258,6 +258,7 @@ TaggingSummary tag_responses(Xapian::WritableDatabase& db, const CompiledCodeboo
     }
 
     TaggingSummary summary;
+    DocumentBuilder builder(db);
     for (Xapian::docid docid : docids) {
         ++summary.examined;
         Xapian::Document doc = db.get_document(docid);
@@ -273,7 +274,7 @@ TaggingSummary tag_responses(Xapian::WritableDatabase& db, const CompiledCodeboo
         Response after = response;
         after.themes = std::move(new_themes);
         after.groups = std::move(new_groups);
-        DocumentBuilder::retag(doc, response, after);
+        builder.retag(doc, response, after);
         db.replace_document(docid, doc);
         ++summary.changed;
     }

@@ -114,7 +114,7 @@ int run(const SearchArguments& args) {
         options.highlight_start = "\x1b[1m";
         options.highlight_end = "\x1b[0m";
     }
-    SearchResults results = search(db, options);
+    SearchResults results = search(db, options, [&] { return open_stores(args.stores); });
     if (args.count_only) {
         std::cout << results.total << "\n";
     } else if (args.format == "json") {

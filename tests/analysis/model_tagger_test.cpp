@@ -35,7 +35,7 @@ TextModel parking_and_staff_model() {
     const std::vector<std::string> staff = {"the nurse was kind", "staff were caring", "lovely nurses on the ward",
                                             "the doctor listened", "kind and friendly staff"};
     const std::vector<std::string> other = {"nothing", "no comment", "not sure", "n/a", "none"};
-    for (const std::string& opening : {"", "Honestly ", "Sadly ", "On Monday ", "As ever "}) {
+    for (const char* opening : {"", "Honestly ", "Sadly ", "On Monday ", "As ever "}) {
         for (const std::string& p : parking) texts.push_back(opening + p), labels.push_back({"Parking"});
         for (const std::string& s : staff) texts.push_back(opening + s), labels.push_back({"staff"});
         for (const std::string& o : other) texts.push_back(opening + o), labels.push_back({});
@@ -105,11 +105,11 @@ TEST_CASE("a polarity model sets each response's polarity, searchable as polarit
     REQUIRE(ingest_file(db, dir.write("survey.csv", kSurvey), IngestOptions{}).landed());
     std::vector<std::string> texts;
     std::vector<std::vector<std::string>> labels;
-    for (const std::string& opening : {"", "Honestly ", "Sadly ", "Today "}) {
-        for (const std::string& good : {"the nurse was so kind", "lovely caring staff", "brilliant care thank you"})
-            texts.push_back(opening + good), labels.push_back({"Positive"});
-        for (const std::string& bad : {"nowhere to park the car", "parking costs far too much", "awful wait, rude staff"})
-            texts.push_back(opening + bad), labels.push_back({"Negative"});
+    for (const char* opening : {"", "Honestly ", "Sadly ", "Today "}) {
+        for (const char* good : {"the nurse was so kind", "lovely caring staff", "brilliant care thank you"})
+            texts.push_back(std::string(opening) + good), labels.push_back({"Positive"});
+        for (const char* bad : {"nowhere to park the car", "parking costs far too much", "awful wait, rude staff"})
+            texts.push_back(std::string(opening) + bad), labels.push_back({"Negative"});
     }
     TextModel model = TextModel::train(texts, labels, TextModelSettings::standard(false));
     REQUIRE(is_polarity_model(model));

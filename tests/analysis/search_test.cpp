@@ -128,3 +128,40 @@ TEST_CASE("a store written before the one facets value counts the same from its 
     CHECK(before.theme_counts == now.theme_counts);
     CHECK(now.event_counts.at("Online survey") == 3);
 }
+
+TEST_CASE("facets counted on a second handle while the matcher runs agree with one thread's count") {
+    Store store;
+    SearchOptions options;
+    options.query = "hospital OR bus OR drivers";
+    options.limit = 2;
+    const SearchResults one = store.run(options);
+    int reopened = 0;
+    const Xapian::Database db(store.path);
+    const SearchResults two = search(db, options, [&] {
+        ++reopened;
+        return Xapian::Database(store.path);
+    });
+    CHECK(reopened == 1);
+    CHECK(two.total == one.total);
+    CHECK(two.event_counts == one.event_counts);
+    CHECK(two.channel_counts == one.channel_counts);
+    CHECK(two.theme_counts == one.theme_counts);
+    CHECK(ids(two) == ids(one));
+    CHECK(one.event_counts.at("Congleton panel") == 2);
+}
+
+TEST_CASE("a second handle on a newer revision is not used: the counts stay those of the first") {
+    Store store;
+    SearchOptions options;
+    options.query = "bus";
+    const Xapian::Database db(store.path);  // the store as it was
+    const SearchResults before = search(db, options);
+    const SearchResults r = search(db, options, [&] {
+        Xapian::WritableDatabase writer(store.path);
+        writer.delete_document(1);  // a writer commits between the two opens
+        writer.commit();
+        return Xapian::Database(store.path);
+    });
+    CHECK(r.total == before.total);
+    CHECK(r.event_counts == before.event_counts);
+}

@@ -64,7 +64,7 @@ struct Store {
         REQUIRE(doc != db.postlist_end(id_term("drop-in-" + id)));
         Response response = response_from_json(db.get_document(*doc).get_data());
         change(response);
-        db.replace_document(*doc, DocumentBuilder().build(response));
+        db.replace_document(*doc, DocumentBuilder(db).build(response));
         db.commit();
     }
     Response response(const std::string& id) const {

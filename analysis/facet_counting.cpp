@@ -1,0 +1,283 @@
+#include "analysis/facet_counting.h"
+
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string_view>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "analysis/facet_codes.h"
+#include "analysis/schema.h"
+#include "analysis/search.h"
+
+namespace yousaid {
+
+namespace {
+
+// A slot's value stream, moved forward to each document asked for: far cheaper
+// than Document::get_value, which looks each one up afresh, when documents come
+// in docid order as the matcher visits them (an earlier one starts it again).
+class ValueCursor {
+public:
+    ValueCursor(const Xapian::Database& db, Xapian::valueno slot)
+        : db_(db), slot_(slot), at_(db.valuestream_begin(slot)), end_(db.valuestream_end(slot)) {}
+
+    // The document's value, or nullptr when it has none.
+    const std::string* value_of(Xapian::docid did) {
+        if (at_ != end_ && at_.get_docid() > did) at_ = db_.valuestream_begin(slot_);
+        if (at_ == end_) return nullptr;
+        at_.skip_to(did);
+        if (at_ == end_ || at_.get_docid() != did) return nullptr;
+        value_ = *at_;
+        return &value_;
+    }
+
+private:
+    const Xapian::Database& db_;
+    Xapian::valueno slot_;
+    Xapian::ValueIterator at_, end_;
+    std::string value_;
+};
+
+// Exact counts of the entries of one slot over every match: each match's value
+// (one entry, or entries joined by schema::kListSeparator) is split in place
+// and each entry counted in a hash table keyed by views into strings kept
+// here, so a match costs one value read (ValueCursor) and a lookup per entry.
+// For one local database only: over several,
+// a spy sees each shard's own docids, and xapian-tcpsrv runs no spy of ours.
+class FacetCounter : public Xapian::MatchSpy {
+public:
+    FacetCounter(const Xapian::Database& db, Xapian::valueno slot) : values_(db, slot) {}
+
+    void operator()(const Xapian::Document& doc, double) override {
+        const std::string* value = values_.value_of(doc.get_docid());
+        if (!value) return;
+        // Neighbouring documents often share a value (one event per batch): count it again.
+        if (*value != last_value_) {
+            last_value_ = *value;
+            last_counts_.clear();
+            std::string_view rest = last_value_;
+            while (!rest.empty()) {
+                const std::size_t end = std::min(rest.find(schema::kListSeparator), rest.size());
+                if (end > 0) last_counts_.push_back(&count_of(rest.substr(0, end)));
+                rest.remove_prefix(std::min(end + 1, rest.size()));
+            }
+        }
+        for (Xapian::doccount* n : last_counts_) ++*n;
+    }
+
+    std::map<std::string, Xapian::doccount> counts() const {
+        return std::map<std::string, Xapian::doccount>(counts_.begin(), counts_.end());
+    }
+
+private:
+    Xapian::doccount& count_of(std::string_view id) {
+        auto found = counts_.find(id);
+        if (found == counts_.end()) found = counts_.emplace(names_.emplace_back(id), 0).first;
+        return found->second;  // stays where it is: the table's nodes never move
+    }
+
+    ValueCursor values_;
+    std::deque<std::string> names_;  // the keys' storage: a deque never moves its strings
+    std::unordered_map<std::string_view, Xapian::doccount> counts_;
+    std::string last_value_;
+    std::vector<Xapian::doccount*> last_counts_;  // the counts last_value_ adds to
+};
+
+// The numbers of the facets value (facet_codes.h) of documents given in docid
+// order, counted in an array indexed by number.
+class FacetCodeTally {
+public:
+    FacetCodeTally(const Xapian::Database& db, std::size_t codes) : values_(db, schema::kFacetsSlot), counts_(codes) {}
+
+    void count(Xapian::docid did) {
+        const std::string* value = values_.value_of(did);
+        if (!value) return;
+        for_each_facet_code(*value, [&](std::uint32_t code) {
+            if (code < counts_.size()) ++counts_[code];
+        });
+    }
+
+    const std::vector<Xapian::doccount>& counts() const { return counts_; }
+
+private:
+    ValueCursor values_;
+    std::vector<Xapian::doccount> counts_;
+};
+
+// Counts every match as the matcher visits it, on the matcher's thread.
+class FacetCodeCounter : public Xapian::MatchSpy {
+public:
+    FacetCodeCounter(const Xapian::Database& db, std::size_t codes) : tally_(db, codes) {}
+    void operator()(const Xapian::Document& doc, double) override { tally_.count(doc.get_docid()); }
+    const std::vector<Xapian::doccount>& counts() const { return tally_.counts(); }
+
+private:
+    FacetCodeTally tally_;
+};
+
+// Counts matches on a second thread with its own handle on the store: the
+// matcher's thread only collects docids and hands them over in batches, so
+// reading values overlaps matching.
+class FacetCodeWorker : public Xapian::MatchSpy {
+public:
+    FacetCodeWorker(Xapian::Database own, std::size_t codes)
+        : db_(std::move(own)), tally_(db_, codes), thread_([this] { work(); }) {
+        batch_.reserve(kBatch);
+    }
+    ~FacetCodeWorker() override { stop(); }
+
+    void operator()(const Xapian::Document& doc, double) override {
+        batch_.push_back(doc.get_docid());
+        if (batch_.size() == kBatch) hand_over();
+    }
+
+    // Waits for every docid handed over to be counted; rethrows what stopped the worker.
+    const std::vector<Xapian::doccount>& finish() {
+        hand_over();
+        stop();
+        if (failure_) std::rethrow_exception(failure_);
+        return tally_.counts();
+    }
+
+private:
+    static constexpr std::size_t kBatch = 4096;
+
+    void hand_over() {
+        if (batch_.empty()) return;
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            queue_.push_back(std::move(batch_));
+        }
+        batch_ = {};
+        batch_.reserve(kBatch);
+        ready_.notify_one();
+    }
+
+    void stop() {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            done_ = true;
+        }
+        ready_.notify_one();
+        if (thread_.joinable()) thread_.join();
+    }
+
+    void work() {
+        try {
+            for (;;) {
+                std::vector<Xapian::docid> batch;
+                {
+                    std::unique_lock<std::mutex> lock(mutex_);
+                    ready_.wait(lock, [&] { return done_ || !queue_.empty(); });
+                    if (queue_.empty()) return;
+                    batch = std::move(queue_.front());
+                    queue_.pop_front();
+                }
+                for (Xapian::docid did : batch) tally_.count(did);
+            }
+        } catch (...) {
+            failure_ = std::current_exception();
+        }
+    }
+
+    Xapian::Database db_;
+    FacetCodeTally tally_;
+    std::vector<Xapian::docid> batch_;
+    std::mutex mutex_;
+    std::condition_variable ready_;
+    std::deque<std::vector<Xapian::docid>> queue_;
+    bool done_ = false;
+    std::exception_ptr failure_;
+    std::thread thread_;  // last: starts once everything it uses is built
+};
+
+// A second handle on the same revision of the store, or nullopt when there is
+// none (no way to reopen it, or a writer committed in between).
+std::optional<Xapian::Database> same_store_again(const Xapian::Database& db, const StoreReopener& reopen) {
+    if (!reopen) return std::nullopt;
+    try {
+        Xapian::Database again = reopen();
+        if (again.size() == 1 && again.get_revision() == db.get_revision()) return again;
+    } catch (const Xapian::Error&) {
+        // a remote shard has no revision to compare: count on one thread
+    }
+    return std::nullopt;
+}
+
+// The slot of each facet, for stores of several databases, remote shards and
+// stores written before the facets value: one value per facet, ids joined.
+struct FacetSlot {
+    Xapian::valueno slot;
+    char kind;
+};
+constexpr FacetSlot kFacetSlots[] = {{schema::kThemesSlot, schema::kThemeFacet},
+                                     {schema::kGroupsSlot, schema::kGroupFacet},
+                                     {schema::kPolaritySlot, schema::kPolarityFacet},
+                                     {schema::kEventSlot, schema::kEventFacet},
+                                     {schema::kChannelSlot, schema::kChannelFacet}};
+
+}  // namespace
+
+Xapian::MSet matches_with_facets(const Xapian::Database& db, Xapian::Enquire& enquire, unsigned offset,
+                                 unsigned limit, FacetCounts& out, const StoreReopener& reopen) {
+    auto run = [&] { return enquire.get_mset(offset, limit, db.get_doccount()); };
+    if (db.size() == 1) {
+        try {
+            // Every document must hold the facets value: a store partly
+            // written before it counts from the separate slots.
+            const std::vector<FacetKey> keys = facet_keys(db);
+            if (!keys.empty() && db.get_value_freq(schema::kFacetsSlot) == db.get_doccount()) {
+                auto add = [&](const std::vector<Xapian::doccount>& counts) {
+                    for (std::size_t code = 0; code < keys.size(); ++code) {
+                        if (counts[code] > 0) out[keys[code].kind][keys[code].key] += counts[code];
+                    }
+                };
+                if (std::optional<Xapian::Database> again = same_store_again(db, reopen)) {
+                    FacetCodeWorker worker(std::move(*again), keys.size());
+                    enquire.add_matchspy(&worker);
+                    Xapian::MSet mset = run();
+                    enquire.clear_matchspies();
+                    add(worker.finish());
+                    return mset;
+                }
+                FacetCodeCounter counter(db, keys.size());
+                enquire.add_matchspy(&counter);
+                Xapian::MSet mset = run();
+                enquire.clear_matchspies();
+                add(counter.counts());
+                return mset;
+            }
+            std::vector<std::unique_ptr<FacetCounter>> spies;
+            for (const FacetSlot& f : kFacetSlots) {
+                spies.push_back(std::make_unique<FacetCounter>(db, f.slot));
+                enquire.add_matchspy(spies.back().get());
+            }
+            Xapian::MSet mset = run();
+            enquire.clear_matchspies();
+            for (std::size_t i = 0; i < spies.size(); ++i) out[kFacetSlots[i].kind] = spies[i]->counts();
+            return mset;
+        } catch (const Xapian::UnimplementedError&) {
+            enquire.clear_matchspies();  // a remote shard: count as below
+        }
+    }
+    std::vector<Xapian::ValueCountMatchSpy*> spies;
+    for (const FacetSlot& f : kFacetSlots) {
+        spies.push_back(new Xapian::ValueCountMatchSpy(f.slot));
+        enquire.add_matchspy(spies.back()->release());  // the Enquire owns it from here
+    }
+    Xapian::MSet mset = run();
+    for (std::size_t i = 0; i < spies.size(); ++i) {
+        for (auto it = spies[i]->values_begin(); it != spies[i]->values_end(); ++it) {
+            for (const std::string& id : split_list(*it)) out[kFacetSlots[i].kind][id] += it.get_termfreq();
+        }
+    }
+    return mset;
+}
+
+}  // namespace yousaid

@@ -1,0 +1,30 @@
+#pragma once
+// Exact facet counts (theme, group, polarity, event, channel) over every match
+// of a search, counted the fastest way the store allows:
+// - one local database whose every document holds the facets value
+//   (facet_codes.h): its numbers, in an array; with a second handle on the
+//   store, read on a second core while the matcher runs on this one;
+// - one local database without: each facet's own slot, in hash tables;
+// - several databases or a remote shard (Xapian refuses our spies there, and
+//   in a union a spy sees each shard's own docids): Xapian's
+//   ValueCountMatchSpy, whose joined values are split afterwards.
+#include <functional>
+#include <map>
+#include <string>
+
+#include <xapian.h>
+
+namespace yousaid {
+
+// Counts by kind (schema::kThemeFacet, ...), then key as search shows it.
+using FacetCounts = std::map<char, std::map<std::string, Xapian::doccount>>;
+
+// Another handle on the same store, opened afresh; empty when there is none.
+using StoreReopener = std::function<Xapian::Database()>;
+
+// enquire's matches [offset, offset + limit), every match checked so that the
+// total and `out` are exact.
+Xapian::MSet matches_with_facets(const Xapian::Database& db, Xapian::Enquire& enquire, unsigned offset,
+                                 unsigned limit, FacetCounts& out, const StoreReopener& reopen = {});
+
+}  // namespace yousaid
