@@ -35,7 +35,7 @@ demo: build
 	$(BUILD)/yousaid train --store $(STORE) --out $(dir $(STORE))themes.model
 	$(BUILD)/yousaid tag --store $(STORE) --model $(dir $(STORE))themes.model
 	$(BUILD)/yousaid crosstab --store $(STORE) --rows theme --cols channel
-	$(BUILD)/yousaid report --store $(STORE) --actions corpus/actions.csv --population corpus/population.csv \
+	$(BUILD)/yousaid report --final --store $(STORE) --actions corpus/actions.csv --population corpus/population.csv \
 	  --template templates/august-report.tmpl --out $(REPORT)
 	@echo "The August report is at $(REPORT); the store is at $(STORE) (try: $(BUILD)/yousaid search --store $(STORE) 'transport NEAR rural')"
 

@@ -1,9 +1,12 @@
 #include <iostream>
 #include <memory>
+#include <stdexcept>
+#include <string>
 
 #include "analysis/store.h"
 #include "bin/commands.h"
 #include "report/pdf_renderer.h"
+#include "report/publication_checks.h"
 #include "report/report_builder.h"
 
 namespace yousaid::cli {
@@ -15,8 +18,28 @@ struct ReportArguments {
     report::ReportInputs inputs;
     std::string out;
     std::string font_dir = "/usr/share/fonts/truetype/dejavu";
-    bool draft = false;
+    bool final = false;  // publish: refuse unless the publication checks pass; no DRAFT mark
+    report::PublicationRules rules;
 };
+
+// A number from 0 to 100, as --min-share takes it: "5", "2.5" or "5%" (the '%' is dropped).
+std::string check_percentage(std::string& text) {
+    const std::string given = text;
+    if (!text.empty() && text.back() == '%') text.pop_back();
+    std::size_t used = 0;
+    double value = -1;
+    try {
+        value = std::stod(text, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used > 0 && used == text.size() && value >= 0 && value <= 100) return "";
+    return "\"" + given + "\" is not a percentage from 0 to 100";
+}
+
+void print_problems(const std::vector<std::string>& problems) {
+    for (const std::string& problem : problems) std::cerr << "  " << problem << "\n";
+}
 
 int run(const ReportArguments& args) {
     Xapian::Database db = open_store(resolve_store_path(args.store));
@@ -30,12 +53,28 @@ int run(const ReportArguments& args) {
         std::cerr << "yousaid: no report written\n";
         return 1;
     }
-    std::string error = report::render_pdf(*build.document, args.out, {args.font_dir, args.draft});
+    const std::vector<std::string> problems = report::publication_problems(build.facts, args.rules);
+    if (args.final && !problems.empty()) {
+        std::cerr << "yousaid: the report cannot be published with --final:\n";
+        print_problems(problems);
+        std::cerr << "yousaid: nothing written (without --final the report is written as a draft, "
+                     "marked DRAFT on every page)\n";
+        return 1;
+    }
+    std::string error = report::render_pdf(*build.document, args.out, {args.font_dir, !args.final});
     if (!error.empty()) {
         std::cerr << "yousaid: " << error << "\n";
         return 1;
     }
-    std::cout << "wrote " << args.out << "\n";
+    if (args.final) {
+        std::cout << "wrote " << args.out << "\n";
+        return 0;
+    }
+    std::cout << "wrote " << args.out << " as a draft, marked DRAFT on every page (--final publishes it)\n";
+    if (!problems.empty()) {
+        std::cerr << "warning: --final would refuse this report:\n";
+        print_problems(problems);
+    }
     return 0;
 }
 
@@ -53,7 +92,19 @@ void add_report_command(CLI::App& app, int& exit_code) {
                     "CSV of approximate population shares: group, population_share, note");
     cmd->add_option("--out", args->out, "the PDF to write")->required();
     cmd->add_option("--fonts", args->font_dir, "folder holding DejaVuSans.ttf, -Bold and -Oblique");
-    cmd->add_flag("--draft", args->draft, "mark every page DRAFT");
+    const std::string published_base = std::to_string(report::PublicationRules{}.min_base);
+    cmd->add_flag("--final", args->final,
+                  "publish: no DRAFT mark, and nothing written unless every theme over --min-share has an action, "
+                  "no quote holds personal data and no percentage rests on fewer than " + published_base +
+                      " responses");
+    cmd->add_option("--min-share", args->rules.min_share,
+                    "the share of responses (a percentage) from which a theme needs an action to be published "
+                    "(default 5)")
+        ->transform(CLI::Validator(check_percentage, "PERCENT"));
+    cmd->add_option("--min-base", args->inputs.min_base,
+                    "show percentages of fewer than N responses as – (default " +
+                        std::to_string(args->inputs.min_base) + "; 0 shows all; --final refuses any under " +
+                        published_base + ")");
     cmd->add_flag("--every-member", args->inputs.every_member,
                   "count each member of a campaign (identical submissions), not the campaign once");
     cmd->callback([args, &exit_code] { exit_code = run(*args); });

@@ -125,6 +125,15 @@ void PdfCanvas::fill(Colour colour, const Box& box) {
     HPDF_Page_Fill(current_);
 }
 
+void PdfCanvas::fill(Colour colour, const Box& box, Colour edge, double edge_width) {
+    if (!can_draw()) return;
+    HPDF_Page_SetRGBFill(current_, colour.r, colour.g, colour.b);
+    HPDF_Page_SetRGBStroke(current_, edge.r, edge.g, edge.b);
+    HPDF_Page_SetLineWidth(current_, edge_width);
+    HPDF_Page_Rectangle(current_, box.left, box.bottom, box.right - box.left, box.top - box.bottom);
+    HPDF_Page_FillStroke(current_);
+}
+
 void PdfCanvas::line(Colour colour, double width, double x1, double y1, double x2, double y2, bool dotted) {
     if (!can_draw()) return;
     HPDF_Page_SetRGBStroke(current_, colour.r, colour.g, colour.b);

@@ -57,6 +57,9 @@ public:
     void rotated_text(Face face, double size, Colour colour, double x, double y, double degrees,
                       std::string_view text);
     void fill(Colour colour, const Box& box);
+    // Filled and edged with a line `edge_width` wide centred on the box's
+    // border, so a pale fill still shows on white paper.
+    void fill(Colour colour, const Box& box, Colour edge, double edge_width);
     void line(Colour colour, double width, double x1, double y1, double x2, double y2,
               bool dotted = false);
 

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "report/pdf_canvas.h"
+#include "report/pdf_chart.h"
 #include "report/pdf_flow.h"
 
 namespace yousaid::report {
@@ -147,13 +148,26 @@ private:
         flow_.new_page();  // the report proper starts on a page of its own
     }
 
-    double lead_height(const Block& block) const {
+    double page_body() const { return flow_.top() - flow_.bottom(); }
+    // The tallest a chart may be: a page's body less room for a heading of two
+    // lines, so a chart that opens a section still fits on the heading's page.
+    double chart_room() const {
+        const PdfStyle& s = style();
+        return page_body() - (2 * s.heading_leading + 14);
+    }
+
+    // What must fit below a heading with the block that follows it: a chart
+    // whole, the first lines or rows of anything else.
+    double lead_height(const Block& block) {
         const PdfStyle& s = style();
         if (const auto* p = std::get_if<Paragraph>(&block)) {
             auto lines = flow_.wrap(p->text, Face::regular, s.body_size, s.body_leading, s.text);
             return std::min<std::size_t>(lines.size(), 2) * s.body_leading;
         }
         if (const auto* t = std::get_if<Table>(&block)) return flow_.lay_out(*t).opening;
+        if (const auto* c = std::get_if<Chart>(&block)) {
+            return chart_height(*c, canvas(), s, flow_.width(), chart_room());
+        }
         const auto& statement = std::get<ThemeStatement>(block);
         return flow_.height(flow_.wrap(statement.title, Face::bold, s.subheading_size, s.subheading_leading, s.text)) +
                4 + 2 * s.body_leading;
@@ -173,6 +187,9 @@ private:
             } else if (const auto* t = std::get_if<Table>(&block)) {
                 flow_.space(b == 0 ? 0 : 14);
                 flow_.table(*t);
+            } else if (const auto* c = std::get_if<Chart>(&block)) {
+                flow_.space(b == 0 ? 0 : 14);
+                chart(*c);
             } else {
                 statement(std::get<ThemeStatement>(block), b == 0);
             }
@@ -185,6 +202,15 @@ private:
         run.lines = flow_.wrap(text, Face::regular, s.body_size, s.body_leading, s.text);
         run.space_before = space_before;
         flow_.place(run);
+    }
+
+    // A chart is never split: it starts a new page unless it fits whole.
+    void chart(const Chart& c) {
+        const double height = chart_height(c, canvas(), style(), flow_.width(), chart_room());
+        if (height <= 0) return;
+        flow_.need(height);
+        draw_chart(c, canvas(), style(), flow_.left(), flow_.cursor(), flow_.width(), chart_room());
+        flow_.move_to(flow_.cursor() - height);
     }
 
     void statement(const ThemeStatement& st, bool first) {

@@ -1,7 +1,8 @@
 #pragma once
 // Draws a ReportDocument as an A4 PDF with libharu: cover, contents, sections,
-// tables (header repeated when a table breaks across pages), You said / We did
-// statements with quotes, "Page n of N" footers, bookmarks, document info.
+// tables (header repeated when a table breaks across pages), bar charts (each
+// kept whole on one page; pdf_chart.h), You said / We did statements with
+// quotes, "Page n of N" footers, bookmarks, document info.
 // Fonts are TrueType, embedded, UTF-8, so £, é and curly quotes print right.
 //
 // Layout: A4 portrait, 20 mm margins. Page 1 is the cover (no footer), then the
@@ -10,9 +11,10 @@
 // The document is laid out once without drawing to learn where sections land,
 // then drawn. Text wraps at Unicode line-break opportunities (ICU); a '\n' in
 // a paragraph or cell is a line break. A section heading always has its first
-// lines (or its table's caption, header and first rows) on the same page.
-// A table whose header is empty is not drawn. The creation date is now, or
-// $SOURCE_DATE_EPOCH when set (reproducible output).
+// lines (or its table's caption, header and first rows, or its whole chart) on
+// the same page. A table whose header is empty, and a chart with no categories
+// or series, are not drawn. The creation date is now, or $SOURCE_DATE_EPOCH
+// when set (reproducible output).
 #include <string>
 
 #include "report/report_document.h"

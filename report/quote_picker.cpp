@@ -53,8 +53,8 @@ bool overlaps(const std::set<std::string>& a, const std::set<std::string>& b) {
 
 }  // namespace
 
-std::vector<Quote> pick_quotes(const Xapian::Database& db, const Theme& theme, int count,
-                               std::set<std::string>& used) {
+std::vector<PickedQuote> pick_quotes(const Xapian::Database& db, const Theme& theme, int count,
+                                     std::set<std::string>& used) {
     ResponseQueryParser parser(db);
     Xapian::Query tagged(schema::kThemePrefix + theme.id);
     Xapian::Query rule;
@@ -82,7 +82,7 @@ std::vector<Quote> pick_quotes(const Xapian::Database& db, const Theme& theme, i
                      [](const Candidate& a, const Candidate& b) { return a.penalty < b.penalty; });
 
     // Greedy spread: prefer a channel and a first group not yet quoted.
-    std::vector<Quote> quotes;
+    std::vector<PickedQuote> quotes;
     std::set<std::string> channels, groups, quoted_shingles;
     std::vector<bool> used_here(candidates.size(), false);
     for (int round = 0; round < 2 && static_cast<int>(quotes.size()) < count; ++round) {
@@ -99,7 +99,7 @@ std::vector<Quote> pick_quotes(const Xapian::Database& db, const Theme& theme, i
             used.insert(r.id);
             channels.insert(r.channel);
             if (!group.empty()) groups.insert(group);
-            quotes.push_back({shorten_quote(r.redacted_text, kMaxQuoteWords), attribution(r)});
+            quotes.push_back({r.id, {shorten_quote(r.redacted_text, kMaxQuoteWords), attribution(r)}});
         }
     }
     return quotes;

@@ -13,6 +13,11 @@ namespace yousaid::report {
 
 inline constexpr int kMaxQuoteWords = 60;
 
+struct PickedQuote {
+    std::string response_id;  // where the quote comes from
+    Quote quote;
+};
+
 // Up to `count` quotes from responses tagged with the theme, best first by how
 // strongly they match the theme's rule (BM25), preferring ones of 8 to 60 words,
 // each from a different channel or group where there is a choice. Two quotes
@@ -20,7 +25,7 @@ inline constexpr int kMaxQuoteWords = 60;
 // are used only when nothing else is left. Text is the redacted text.
 // `used` holds the response ids quoted already in the report; a response is
 // quoted once, and the ones picked here are added.
-std::vector<Quote> pick_quotes(const Xapian::Database& db, const Theme& theme, int count,
-                               std::set<std::string>& used);
+std::vector<PickedQuote> pick_quotes(const Xapian::Database& db, const Theme& theme, int count,
+                                     std::set<std::string>& used);
 
 }  // namespace yousaid::report

@@ -14,6 +14,8 @@
 #include "analysis/population_file.h"
 #include "report/quote_picker.h"
 #include "report/quote_text.h"
+#include "report/shown_figures.h"
+#include "report/table_charts.h"
 #include "templates/template_parser.h"
 
 namespace yousaid::report {
@@ -26,10 +28,6 @@ constexpr Xapian::doccount kMinGroupBase = 10;  // groups this small are not sin
 
 std::string whole_percent(double share) {
     return std::to_string(static_cast<long>(std::lround(share))) + "%";
-}
-
-std::string percent_of(Xapian::doccount part, Xapian::doccount whole) {
-    return whole == 0 ? "0%" : whole_percent(100.0 * part / whole);
 }
 
 std::string with_commas(Xapian::doccount n) {
@@ -57,7 +55,11 @@ struct Context {
     std::map<std::string, std::string> theme_titles, group_titles;
     std::vector<std::string>* warnings;
     bool every_member = false;
+    ShownFigures* figures = nullptr;         // every percentage based on responses is printed through this
+    std::vector<ShownQuote>* quotes = nullptr;  // every quote printed, for the publication checks
 };
+
+std::string table_place(const Table& t) { return "the table \"" + t.caption + "\""; }
 
 // The codebook's themes that some response raised, most raised first; ties
 // keep codebook order.
@@ -86,10 +88,10 @@ Table reach_table(const Context& c, const std::string& by) {
         for (const Group& g : c.codebook.groups) {
             auto found = c.summary.by_group.find(g.id);
             Xapian::doccount n = found == c.summary.by_group.end() ? 0 : found->second;
-            std::vector<std::string> row = {g.title, with_commas(n), percent_of(n, all)};
+            std::vector<std::string> row = {g.title, with_commas(n), c.figures->share(n, all, table_place(t))};
             if (with_population) {
                 auto share = c.population.by_group.find(g.id);
-                row.push_back(share == c.population.by_group.end() ? "–" : whole_percent(share->second.percent));
+                row.push_back(share == c.population.by_group.end() ? "no figure" : whole_percent(share->second.percent));
             }
             t.rows.push_back(row);
         }
@@ -98,6 +100,7 @@ Table reach_table(const Context& c, const std::string& by) {
         if (with_population) {
             t.note += " Population shares are approximate (" + c.population.by_group.begin()->second.note + ").";
         }
+        if (c.figures->hidden(all)) t.note += " " + c.figures->hidden_note();
         return t;
     }
     const auto& counts = by == "event" ? c.summary.by_event : c.summary.by_channel;
@@ -105,9 +108,11 @@ Table reach_table(const Context& c, const std::string& by) {
     t.header = {by == "event" ? "Event" : "Channel", "Responses", "Share"};
     t.right_aligned = {false, true, true};
     for (const auto& [name, n] : largest_first(counts)) {
-        t.rows.push_back({name.empty() ? "(not given)" : name, with_commas(n), percent_of(n, all)});
+        t.rows.push_back(
+            {name.empty() ? "(not given)" : name, with_commas(n), c.figures->share(n, all, table_place(t))});
     }
-    t.rows.push_back({"All responses", with_commas(all), "100%"});
+    t.rows.push_back({"All responses", with_commas(all), c.figures->share(all, all, table_place(t))});
+    if (c.figures->hidden(all)) t.note = c.figures->hidden_note();
     return t;
 }
 
@@ -117,15 +122,19 @@ Table themes_table(const Context& c) {
     t.header = {"Theme", "Responses", "Share of responses"};
     t.right_aligned = {false, true, true};
     for (const auto& [theme, n] : themes_by_count(c)) {
-        t.rows.push_back({theme->title, with_commas(n), percent_of(n, c.summary.counted)});
+        t.rows.push_back({theme->title, with_commas(n), c.figures->share(n, c.summary.counted, table_place(t))});
     }
-    t.note = with_commas(c.summary.untagged) + " responses (" + percent_of(c.summary.untagged, c.summary.counted) +
-             ") raised none of these themes; many were about other matters or too short to code.";
+    t.note = with_commas(c.summary.untagged) + (c.summary.untagged == 1 ? " response" : " responses");
+    if (!c.figures->hidden(c.summary.counted)) {
+        t.note += " (" + c.figures->share(c.summary.untagged, c.summary.counted, table_place(t)) + ")";
+    }
+    t.note += " raised none of these themes; many were about other matters or too short to code.";
     if (c.summary.campaigns > 0) {
         t.note += " " + with_commas(c.summary.campaign_members) + " identical or near-identical responses from " +
                   with_commas(c.summary.campaigns) + (c.summary.campaigns == 1 ? " campaign are" : " campaigns are") +
                   (c.every_member ? " each counted." : " counted once, as one response per campaign.");
     }
+    if (c.figures->hidden(c.summary.counted)) t.note += " " + c.figures->hidden_note();
     return t;
 }
 
@@ -147,16 +156,20 @@ std::vector<Block> crosstab_tables(const Context& c, Dimension columns) {
         if (parts > 1) t.caption += " (" + std::to_string(part + 1) + " of " + std::to_string(parts) + ")";
         t.header.push_back("Theme");
         t.right_aligned.push_back(false);
-        bool small = false;
+        bool small = false, hidden = false;
         for (std::size_t col : shown) {
-            std::string mark = x.bases[col] < kSmallBase ? "*" : "";
+            hidden = hidden || c.figures->hidden(x.bases[col]);
+            std::string mark = x.bases[col] < kSmallBase && !c.figures->hidden(x.bases[col]) ? "*" : "";
             small = small || !mark.empty();
             t.header.push_back(x.column_labels[col] + " (n=" + with_commas(x.bases[col]) + ")" + mark);
             t.right_aligned.push_back(true);
         }
         for (std::size_t r = 0; r < x.row_keys.size(); ++r) {
             std::vector<std::string> row = {x.row_labels[r]};
-            for (std::size_t col : shown) row.push_back(whole_percent(x.percent(r, col)));
+            for (std::size_t col : shown) {
+                const std::string place = table_place(t) + ", column \"" + x.column_labels[col] + "\",";
+                row.push_back(c.figures->percent(x.percent(r, col), x.bases[col], place));
+            }
             t.rows.push_back(row);
         }
         if (part + 1 == parts) {
@@ -164,9 +177,20 @@ std::vector<Block> crosstab_tables(const Context& c, Dimension columns) {
                      "response can raise several themes, so columns add to more than 100%.";
         }
         if (small) t.note += std::string(t.note.empty() ? "" : " ") + "* Fewer than 30 responses: read with caution.";
+        if (hidden) t.note += std::string(t.note.empty() ? "" : " ") + c.figures->hidden_note();
         tables.push_back(std::move(t));
     }
     return tables;
+}
+
+// The chart of a table block [name ... by], drawn from its tables (tables.front()
+// unless a cross-tab's).
+Chart chart_of(const Context& c, const std::string& name, const std::string& by, const std::vector<Block>& tables) {
+    const Table& table = std::get<Table>(tables.front());
+    if (name == "themes") return share_chart(table, table.rows.size(), "Share of responses raising each theme", "themes");
+    if (name == "crosstab") return crosstab_chart(tables, c.codebook.themes.size(), by);  // codebook themes come first
+    if (by == "group") return reach_chart(table);
+    return share_chart(table, table.rows.size() - 1, "Share of responses by " + by, by + "s");  // less the total row
 }
 
 std::vector<Block> you_said_we_did(const Context& c) {
@@ -178,31 +202,44 @@ std::vector<Block> you_said_we_did(const Context& c) {
         const std::string& id = theme->id;
         ThemeStatement s;
         s.title = theme->title;
-        s.summary = with_commas(n) + (n == 1 ? " response" : " responses") + " (" +
-                    percent_of(n, c.summary.counted) + " of all) raised this.";
-        // Where it came up most: the channel and the group with the highest share.
+        const std::string place = "the summary of theme \"" + theme->title + "\"";
+        s.summary = with_commas(n) + (n == 1 ? " response" : " responses");
+        if (!c.figures->hidden(c.summary.counted)) {
+            s.summary += " (" + c.figures->share(n, c.summary.counted, place) + " of all)";
+        }
+        s.summary += " raised this.";
+        // Where it came up most: the channel and the group with the highest share, of those shown.
         auto row = std::find(by_channel.row_keys.begin(), by_channel.row_keys.end(), id) - by_channel.row_keys.begin();
         std::size_t best = 0;
         for (std::size_t col = 1; col < by_channel.column_keys.size(); ++col) {
+            if (c.figures->hidden(by_channel.bases[col])) continue;
             if (best == 0 || by_channel.percent(row, col) > by_channel.percent(row, best)) best = col;
         }
         if (best) {
-            s.summary += " It came up most in the " + by_channel.column_labels[best] + " channel (" +
-                         whole_percent(by_channel.percent(row, best)) + " of its responses)";
+            const std::string& channel = by_channel.column_labels[best];
+            s.summary += " It came up most in the " + channel + " channel (" +
+                         c.figures->percent(by_channel.percent(row, best), by_channel.bases[best],
+                                            place + " (the " + channel + " channel)") +
+                         " of its responses)";
         }
         auto grow = std::find(by_group.row_keys.begin(), by_group.row_keys.end(), id) - by_group.row_keys.begin();
         std::size_t best_group = 0;
         for (std::size_t col = 1; col < by_group.column_keys.size(); ++col) {
-            if (by_group.bases[col] < kMinGroupBase) continue;
+            if (by_group.bases[col] < kMinGroupBase || c.figures->hidden(by_group.bases[col])) continue;
             if (best_group == 0 || by_group.percent(grow, col) > by_group.percent(grow, best_group)) best_group = col;
         }
         if (best_group && by_group.counts[grow][best_group] > 0) {
-            s.summary += std::string(best ? " and" : " It was raised most") + " among " +
-                         by_group.column_labels[best_group] + " (" +
-                         whole_percent(by_group.percent(grow, best_group)) + ")";
+            const std::string& group = by_group.column_labels[best_group];
+            s.summary += std::string(best ? " and" : " It was raised most") + " among " + group + " (" +
+                         c.figures->percent(by_group.percent(grow, best_group), by_group.bases[best_group],
+                                            place + " (" + group + ")") +
+                         ")";
         }
         if (best || best_group) s.summary += ".";
-        s.quotes = pick_quotes(c.db, *theme, kQuotesPerTheme, quoted);
+        for (PickedQuote& picked : pick_quotes(c.db, *theme, kQuotesPerTheme, quoted)) {
+            c.quotes->push_back({theme->title, picked.response_id, picked.quote.text, picked.quote.attribution});
+            s.quotes.push_back(std::move(picked.quote));
+        }
         auto action = c.actions.by_theme.find(id);
         if (action != c.actions.by_theme.end()) {
             s.action = action->second.action;
@@ -289,6 +326,16 @@ std::string expand(const std::string& text, const std::map<std::string, std::str
     return tidy;
 }
 
+// Every theme raised, most raised first, and whether the actions file covers it.
+std::vector<ThemeCoverage> theme_coverage(const Context& c) {
+    std::vector<ThemeCoverage> out;
+    for (const auto& [theme, n] : themes_by_count(c)) {
+        double percent = c.summary.counted == 0 ? 0 : 100.0 * n / c.summary.counted;
+        out.push_back({theme->id, theme->title, n, percent, c.actions.by_theme.count(theme->id) > 0});
+    }
+    return out;
+}
+
 }  // namespace
 
 ReportBuild build_report(const Xapian::Database& db, const ReportInputs& inputs) {
@@ -321,6 +368,11 @@ ReportBuild build_report(const Xapian::Database& db, const ReportInputs& inputs)
         }
     }
     if (!build.errors.empty()) return build;
+    ShownFigures figures(inputs.min_base);
+    c.figures = &figures;
+    c.quotes = &build.facts.quotes;
+    build.facts.actions_path = inputs.actions_path;
+    build.facts.themes = theme_coverage(c);
 
     const auto& fields = parsed.report_template.fields;
     auto field = [&](const char* name) {
@@ -344,28 +396,39 @@ ReportBuild build_report(const Xapian::Database& db, const ReportInputs& inputs)
                 continue;
             }
             const auto& block = std::get<templates::BlockItem>(item);
-            const std::string arg = block.arguments.empty() ? "" : block.arguments[0];
-            if (block.name == "reach" && (arg == "channel" || arg == "event" || arg == "group") &&
-                block.arguments.size() == 1) {
+            // [chart name ...] is the table block [name ...] with its chart before it.
+            const bool chart = block.name == "chart" && !block.arguments.empty();
+            const std::string& name = chart ? block.arguments[0] : block.name;
+            const std::vector<std::string> arguments(block.arguments.begin() + (chart ? 1 : 0), block.arguments.end());
+            const std::string arg = arguments.empty() ? "" : arguments[0];
+            const std::size_t first = section.blocks.size();
+            if (name == "reach" && (arg == "channel" || arg == "event" || arg == "group") && arguments.size() == 1) {
                 section.blocks.push_back(reach_table(c, arg));
-            } else if (block.name == "themes" && block.arguments.empty()) {
+            } else if (name == "themes" && arguments.empty()) {
                 section.blocks.push_back(themes_table(c));
-            } else if (block.name == "you-said-we-did" && block.arguments.empty()) {
+            } else if (name == "you-said-we-did" && arguments.empty() && !chart) {
                 for (Block& b : you_said_we_did(c)) section.blocks.push_back(std::move(b));
-            } else if (block.name == "crosstab" && block.arguments.size() == 2 && arg == "theme" &&
-                       parse_dimension(block.arguments[1]) && block.arguments[1] != "theme") {
-                for (Block& b : crosstab_tables(c, *parse_dimension(block.arguments[1]))) {
+            } else if (name == "crosstab" && arguments.size() == 2 && arg == "theme" && parse_dimension(arguments[1]) &&
+                       arguments[1] != "theme") {
+                for (Block& b : crosstab_tables(c, *parse_dimension(arguments[1]))) {
                     section.blocks.push_back(std::move(b));
                 }
             } else {
                 build.errors.push_back({block.where,
                                         "unknown block: expected [reach channel|event|group], [themes], "
-                                        "[you-said-we-did] or [crosstab theme group|channel|event]",
+                                        "[you-said-we-did] or [crosstab theme group|channel|event], or one of "
+                                        "these but [you-said-we-did] after \"chart\", as in [chart themes]",
                                         locate_line(template_text, block.where.line)});
+            }
+            if (chart && section.blocks.size() > first) {
+                std::vector<Block> tables(section.blocks.begin() + first, section.blocks.end());
+                section.blocks.insert(section.blocks.begin() + first,
+                                      chart_of(c, name, arguments.empty() ? "" : arguments.back(), tables));
             }
         }
         doc.sections.push_back(std::move(section));
     }
+    build.facts.bases = figures.shown();
     if (build.errors.empty()) build.document = std::move(doc);
     return build;
 }

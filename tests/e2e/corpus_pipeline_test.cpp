@@ -1,8 +1,15 @@
 // Runs the built yousaid binary over corpus/, as `make demo` does, and checks
-// what a user sees: the counts, search results, a cross-tab, and the PDF's text.
+// what a user sees: the counts, search results, a cross-tab, and the published
+// PDF as poppler-utils and qpdf read it.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <iterator>
+#include <map>
 #include <regex>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -15,6 +22,7 @@ namespace {
 
 const std::string kSource = YOUSAID_SOURCE_DIR;
 const std::string kBinary = YOUSAID_BINARY;
+const std::string kTemplate = kSource + "/templates/august-report.tmpl";
 
 std::string corpus_files() {
     return kSource + "/corpus/responses/*.csv " + kSource + "/corpus/panels/*.txt";
@@ -37,6 +45,95 @@ Counts total_counts(const std::string& output) {
 // White space runs as one space, as text wraps differently in a PDF.
 std::string squeeze(const std::string& text) { return std::regex_replace(text, std::regex("\\s+"), " "); }
 
+// The values of a template's lines "KEY: value", in order: its sections
+// ("section"), its cover fields ("title", "author").
+std::vector<std::string> values_of(const std::string& path, const std::string& key) {
+    std::istringstream in(yousaid::testing::read_file(path));
+    std::vector<std::string> values;
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind(key + ": ", 0) == 0) values.push_back(line.substr(key.size() + 2));
+    }
+    return values;
+}
+
+// The titles of the codebook's themes (its groups have titles too).
+std::vector<std::string> theme_titles(const std::string& codebook) {
+    std::istringstream in(yousaid::testing::read_file(codebook));
+    std::vector<std::string> titles;
+    bool in_theme = false;
+    for (std::string line; std::getline(in, line);) {
+        if (!line.empty() && line[0] != ' ') in_theme = line.rfind("theme ", 0) == 0;
+        if (in_theme && line.rfind("  title: ", 0) == 0) titles.push_back(line.substr(9));
+    }
+    return titles;
+}
+
+// Personal data a published report must not print, found by patterns of the
+// test's own rather than the redactor's: email addresses, UK mobile and
+// landline numbers (0 or +44, spaced, bracketed or hyphenated any usual way) and
+// NHS numbers (ten digits, or 3-3-4 spaced). A line break may fall where a
+// space was, as pdftotext wraps lines.
+std::vector<std::string> personal_data_in(const std::string& text) {
+    static const std::regex email(R"([\w.+-]+@[\w-]+(\.[\w-]+)*\.[A-Za-z]{2,})");
+    static const std::regex mobile(R"((\+44 ?|\(?0)7\d{3}\)?[ \n-]?\d{3}[ \n-]?\d{3})");
+    static const std::regex landline(R"((\+44 ?(\(0\) ?)?|\(?0)[1-3]\d{1,4}\)?[ \n-]?\d{3,4}[ \n-]?\d{3,4})");
+    static const std::regex nhs_number(R"(\d{3}[ \n-]?\d{3}[ \n-]?\d{4})");
+    // A UK number has 10 or 11 digits with its leading 0 (+44 stands for the 0, "(0)" or not).
+    auto uk_length = [](const std::string& match) {
+        const bool international = match.rfind("+44", 0) == 0;
+        std::string digits = international ? "0" : "";
+        for (char c : international ? match.substr(3) : match) {
+            if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
+        }
+        if (digits.rfind("00", 0) == 0) digits.erase(0, 1);  // "+44 (0)20 ..."
+        return digits.size() == 10 || digits.size() == 11;
+    };
+    std::vector<std::string> found;
+    for (const std::regex* pattern : {&email, &mobile, &landline, &nhs_number}) {
+        for (std::sregex_iterator it(text.begin(), text.end(), *pattern), end; it != end; ++it) {
+            // Part of a longer number is not one of these.
+            std::size_t from = it->position(), to = from + it->length();
+            bool digit_before = from > 0 && std::isdigit(static_cast<unsigned char>(text[from - 1]));
+            bool digit_after = to < text.size() && std::isdigit(static_cast<unsigned char>(text[to]));
+            bool phone = pattern == &mobile || pattern == &landline;
+            if (pattern == &email || (!digit_before && !digit_after && (!phone || uk_length(it->str())))) {
+                found.push_back(it->str());
+            }
+        }
+    }
+    return found;
+}
+
+// The line holding only `heading` at or after `from`, where a section starts:
+// not the page footer, which repeats the report's title above "Page n of N".
+std::size_t heading_line(const std::string& text, const std::string& heading, std::size_t from) {
+    const std::string line = "\n" + heading + "\n";
+    for (std::size_t at = text.find(line, from); at != std::string::npos; at = text.find(line, at + 1)) {
+        if (text.compare(at + line.size(), 6, "\nPage ") != 0) return at + 1;
+    }
+    return std::string::npos;
+}
+
+std::size_t count(const std::string& text, const std::string& part) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + part.size())) ++n;
+    return n;
+}
+
+long pages(const std::string& pdf) {
+    static const std::regex number(R"(^(\d+)\n$)");
+    std::smatch m;
+    const std::string out = run_command("qpdf --show-npages " + pdf).output;
+    return std::regex_match(out, m, number) ? std::stol(m[1]) : -1;
+}
+
+// DRAFT marks: text drawn at 45 degrees, found in the uncompressed page
+// content, as pdftotext reads diagonal text letter by letter.
+long draft_marks(const std::string& pdf) {
+    return static_cast<long>(count(run_command("qpdf --qdf --object-streams=disable " + pdf + " -").output,
+                                   "0.70711 0.70711 -0.70711 0.70711 "));
+}
+
 // One store for the whole file: ingesting the corpus is the expensive part.
 struct Demo {
     TempDir dir;
@@ -49,7 +146,7 @@ struct Demo {
         std::string common = kBinary + " ingest --store " + store + " --codebook " + kSource + "/corpus/codebook.txt ";
         ingest = run_command(common + corpus_files());
         reingest = run_command(common + corpus_files());
-        report = run_command(kBinary + " report --store " + store + " --actions " + kSource +
+        report = run_command(kBinary + " report --final --store " + store + " --actions " + kSource +
                              "/corpus/actions.csv --population " + kSource + "/corpus/population.csv --out " + pdf);
         pdf_text = run_command("pdftotext -q " + pdf + " -").output;
     }
@@ -170,22 +267,171 @@ TEST_CASE("crosstab of themes by channel: bases and column percentages") {
     CHECK(base_sum == json["columns"][0]["base"].get<long>());  // each response has one channel
 }
 
-TEST_CASE("the August report: headings, figures, a quote, £, no personal data") {
+TEST_CASE("the August report is published with --final: figures, a quote, £, no DRAFT mark") {
     const Demo& d = demo();
     CHECK(d.report.exit_code == 0);
-    CHECK(d.report.output.find("wrote " + d.pdf) != std::string::npos);
+    CHECK(d.report.output == "wrote " + d.pdf + "\n");  // no warning, nothing the checks refused
     const std::string& text = d.pdf_text;
-    for (const char* heading : {"You said, we did", "Contents", "Who we heard from", "What you told us",
-                                "Themes by group", "How we did this"}) {
-        CAPTURE(heading);
-        CHECK(text.find(heading) != std::string::npos);
-    }
     CHECK(text.find("We did") != std::string::npos);
     CHECK(text.find("Transport and rural access") != std::string::npos);
     CHECK(text.find("£") != std::string::npos);
     CHECK(text.find("Page 2 of ") != std::string::npos);
-    CHECK_FALSE(std::regex_search(text, std::regex(R"([\w.]+@[\w-]+\.[a-z]{2,})")));
-    CHECK_FALSE(std::regex_search(text, std::regex(R"(07\d{3} ?\d{3} ?\d{3})")));
+    CHECK(pages(d.pdf) > 10);
+    CHECK(draft_marks(d.pdf) == 0);
+}
+
+TEST_CASE("the published report is a sound PDF: qpdf finds no errors, its info is set, every font is embedded") {
+    const Demo& d = demo();
+    auto check = run_command("qpdf --check " + d.pdf);
+    CHECK(check.exit_code == 0);
+    CHECK(check.output.find("No syntax or stream encoding errors found") != std::string::npos);
+
+    // poppler warns about libharu's ToUnicode maps on stderr; only stdout is read.
+    std::map<std::string, std::string> info;
+    std::istringstream pdfinfo(run_command("(pdfinfo " + d.pdf + " 2>/dev/null)").output);
+    for (std::string line; std::getline(pdfinfo, line);) {
+        std::size_t colon = line.find(':');
+        if (colon == std::string::npos) continue;
+        std::size_t value = line.find_first_not_of(' ', colon + 1);
+        info[line.substr(0, colon)] = value == std::string::npos ? "" : line.substr(value);
+    }
+    CHECK(info["Title"] == values_of(kTemplate, "title").at(0));
+    CHECK(info["Subject"] == values_of(kTemplate, "subtitle").at(0));
+    CHECK(info["Author"] == values_of(kTemplate, "author").at(0));
+
+    std::istringstream pdffonts(run_command("(pdffonts " + d.pdf + " 2>/dev/null)").output);
+    int fonts = 0;
+    bool past_rule = false;
+    for (std::string line; std::getline(pdffonts, line);) {
+        if (line.rfind("---", 0) == 0) {
+            past_rule = true;
+            continue;
+        }
+        if (!past_rule || line.empty()) continue;
+        // name, type (may hold spaces), encoding, emb, sub, uni, object number, generation
+        std::istringstream fields(line);
+        std::vector<std::string> f{std::istream_iterator<std::string>(fields), std::istream_iterator<std::string>()};
+        REQUIRE(f.size() >= 8);
+        CAPTURE(line);
+        CHECK(f[f.size() - 5] == "yes");
+        ++fonts;
+    }
+    CHECK(fonts >= 3);  // regular, bold, italic
+}
+
+TEST_CASE("the published report has its template's headings in order, the contents, and quotes for every theme") {
+    const Demo& d = demo();
+    std::string text = d.pdf_text;
+    std::replace(text.begin(), text.end(), '\f', '\n');  // pdftotext ends each page with a form feed
+    const std::vector<std::string> headings = values_of(kTemplate, "section");
+    REQUIRE(headings.size() >= 5);
+
+    std::size_t contents_at = text.find("\nContents\n");
+    std::size_t contents_end = text.find("\nPage 2 of ");
+    REQUIRE(contents_at != std::string::npos);
+    REQUIRE(contents_end > contents_at);
+    const std::string contents = text.substr(contents_at, contents_end - contents_at);
+    std::size_t at = contents_end;
+    std::vector<std::size_t> heading_lines;
+    for (const std::string& heading : headings) {
+        CAPTURE(heading);
+        // The contents lists it with its page number...
+        std::size_t listed = contents.find("\n" + heading + "\n");
+        REQUIRE(listed != std::string::npos);
+        std::size_t number = contents.find_first_not_of('\n', listed + heading.size() + 2);
+        CHECK(std::isdigit(static_cast<unsigned char>(contents[number])));
+        // ... and it heads its section, after the one before.
+        at = heading_line(text, heading, at);
+        REQUIRE(at != std::string::npos);
+        heading_lines.push_back(at);
+    }
+
+    // You said, we did: a statement per theme, each with a quote before its "We did".
+    auto you_said = std::find(headings.begin(), headings.end(), "You said, we did") - headings.begin();
+    REQUIRE(you_said < static_cast<long>(headings.size()));
+    std::size_t from = heading_lines[you_said];
+    std::size_t to = you_said + 1 < static_cast<long>(headings.size()) ? heading_lines[you_said + 1] : text.size();
+    const std::string section = text.substr(from, to - from);
+    static const std::regex statement(R"(\n([^\n]+)\n[\d,]+ responses? \(\d+% of all\) raised this)");
+    std::vector<std::pair<std::string, std::size_t>> statements;
+    for (std::sregex_iterator it(section.begin(), section.end(), statement), end; it != end; ++it) {
+        statements.emplace_back((*it)[1], it->position());
+    }
+    for (std::size_t i = 0; i < statements.size(); ++i) {
+        std::size_t next = i + 1 < statements.size() ? statements[i + 1].second : section.size();
+        const std::string body = section.substr(statements[i].second, next - statements[i].second);
+        CAPTURE(statements[i].first);
+        std::size_t quote = body.find("\u201C"), we_did = body.find("\nWe did\n");
+        CHECK(quote != std::string::npos);
+        CHECK(we_did != std::string::npos);
+        CHECK(quote < we_did);
+    }
+    std::vector<std::string> shown, themes = theme_titles(kSource + "/corpus/codebook.txt");
+    for (const auto& [title, position] : statements) shown.push_back(title);
+    std::sort(shown.begin(), shown.end());
+    std::sort(themes.begin(), themes.end());
+    CHECK(shown == themes);  // every theme in the codebook is raised in the corpus
+}
+
+TEST_CASE("the published report holds no email address, phone number or NHS number") {
+    // The patterns find what they look for, and not the report's own figures.
+    CHECK(personal_data_in("Ring 07700 900123, 07700 900 123, (07700) 900123 or +44 7700 900123.") ==
+          std::vector<std::string>{"07700 900123", "07700 900 123", "(07700) 900123", "+44 7700 900123"});
+    CHECK(personal_data_in("Ring (01625) 661234, 01625 661234, 0161-496-0000 or +44 (0)20 7946\n0000.") ==
+          std::vector<std::string>{"(01625) 661234", "01625 661234", "0161-496-0000", "+44 (0)20 7946\n0000"});
+    CHECK(personal_data_in("NHS number 943 476 5919, or 9434765919.") ==
+          std::vector<std::string>{"943 476 5919", "9434765919"});
+    CHECK(personal_data_in("Mail jo.bloggs@example.org.uk today") ==
+          std::vector<std::string>{"jo.bloggs@example.org.uk"});
+    CHECK(personal_data_in("Page 2 of 17: 1,714 responses, £36m, 21 May 2014, 2014-06-03, 8am to 8pm, [phone], "
+                           "[email], [NHS number], SK10 [postcode], 0800 and 01625.")
+              .empty());
+
+    const Demo& d = demo();
+    REQUIRE(d.pdf_text.size() > 10000);
+    CHECK(personal_data_in(d.pdf_text) == std::vector<std::string>{});
+}
+
+TEST_CASE("without --final the report is a draft, marked DRAFT on every page") {
+    const Demo& d = demo();
+    TempDir dir;
+    std::string pdf = dir.path("draft.pdf");
+    auto draft = run_command(kBinary + " report --store " + d.store + " --actions " + kSource +
+                             "/corpus/actions.csv --out " + pdf);
+    CHECK(draft.exit_code == 0);
+    CHECK(draft.output == "wrote " + pdf + " as a draft, marked DRAFT on every page (--final publishes it)\n");
+    CHECK(pages(pdf) > 10);
+    CHECK(draft_marks(pdf) == pages(pdf));
+}
+
+TEST_CASE("--final refuses a report with a sizeable theme left without an action, and writes nothing") {
+    const Demo& d = demo();
+    TempDir dir;
+    std::string actions;
+    std::istringstream in(yousaid::testing::read_file(kSource + "/corpus/actions.csv"));
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("transport-rural,", 0) != 0) actions += line + "\n";
+    }
+    const std::string actions_path = dir.write("actions.csv", actions), pdf = dir.path("refused.pdf");
+    auto refused = run_command(kBinary + " report --final --store " + d.store + " --actions " + actions_path +
+                               " --out " + pdf);
+    CHECK(refused.exit_code == 1);
+    CHECK(std::regex_match(
+        refused.output,
+        std::regex("warning: no action is recorded for theme \"transport-rural\" \\(Transport and rural access\\)\n"
+                   "yousaid: the report cannot be published with --final:\n"
+                   "  theme \"Transport and rural access\" \\(\\d+% of responses\\) has no action in " +
+                   actions_path +
+                   "\n"
+                   "yousaid: nothing written \\(without --final the report is written as a draft, marked DRAFT on "
+                   "every page\\)\n")));
+    CHECK_FALSE(std::filesystem::exists(pdf));
+
+    // A theme under --min-share may go without one.
+    auto allowed = run_command(kBinary + " report --final --min-share 50 --store " + d.store + " --actions " +
+                               actions_path + " --out " + pdf);
+    CHECK(allowed.exit_code == 0);
+    CHECK(std::filesystem::exists(pdf));
 }
 
 TEST_CASE("the report's quotes are what people wrote, word for word") {

@@ -227,9 +227,9 @@ TEST_CASE("the August report template parses cleanly and uses the builder's bloc
             }
         }
     }
-    CHECK(blocks == std::vector<std::string>{"reach channel", "reach event", "reach group",
-                                             "themes", "you-said-we-did", "crosstab theme group",
-                                             "crosstab theme channel"});
+    CHECK(blocks == std::vector<std::string>{"reach channel", "reach event", "chart reach group",
+                                             "chart themes", "you-said-we-did", "crosstab theme group",
+                                             "chart crosstab theme channel"});
 }
 
 }  // namespace
