@@ -7,11 +7,18 @@ namespace yousaid {
 CampaignCount::CampaignCount(const Xapian::Database& db) {
     const std::string prefix = schema::kCampaignPrefix;
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-        std::string id_term = schema::kIdPrefix + (*t).substr(prefix.size());
+        const std::string id_term = schema::kIdPrefix + (*t).substr(prefix.size());
         Xapian::PostingIterator first = db.postlist_begin(id_term);
-        bool first_is_member = first != db.postlist_end(id_term) &&
-                               db.get_document(*first).get_value(schema::kCampaignSlot) == (*t).substr(prefix.size());
-        first_members_.insert(first_is_member ? *first : *db.postlist_begin(*t));
+        // Membership read from the campaign's own short posting list, not the
+        // document: a lookup in a list of a few docids.
+        Xapian::PostingIterator member = db.postlist_begin(*t);
+        const Xapian::docid earliest = *member;
+        bool first_is_member = false;
+        if (first != db.postlist_end(id_term)) {
+            member.skip_to(*first);
+            first_is_member = member != db.postlist_end(*t) && *member == *first;
+        }
+        first_members_.insert(first_is_member ? *first : earliest);
         if (t.get_termfreq() > 1) {
             ++campaigns_;
             members_ += t.get_termfreq();

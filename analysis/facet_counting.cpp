@@ -6,88 +6,17 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <string_view>
 #include <thread>
-#include <unordered_map>
 #include <vector>
 
 #include "analysis/facet_codes.h"
 #include "analysis/schema.h"
 #include "analysis/search.h"
+#include "analysis/slot_counting.h"
 
 namespace yousaid {
 
 namespace {
-
-// A slot's value stream, moved forward to each document asked for: far cheaper
-// than Document::get_value, which looks each one up afresh, when documents come
-// in docid order as the matcher visits them (an earlier one starts it again).
-class ValueCursor {
-public:
-    ValueCursor(const Xapian::Database& db, Xapian::valueno slot)
-        : db_(db), slot_(slot), at_(db.valuestream_begin(slot)), end_(db.valuestream_end(slot)) {}
-
-    // The document's value, or nullptr when it has none.
-    const std::string* value_of(Xapian::docid did) {
-        if (at_ != end_ && at_.get_docid() > did) at_ = db_.valuestream_begin(slot_);
-        if (at_ == end_) return nullptr;
-        at_.skip_to(did);
-        if (at_ == end_ || at_.get_docid() != did) return nullptr;
-        value_ = *at_;
-        return &value_;
-    }
-
-private:
-    const Xapian::Database& db_;
-    Xapian::valueno slot_;
-    Xapian::ValueIterator at_, end_;
-    std::string value_;
-};
-
-// Exact counts of the entries of one slot over every match: each match's value
-// (one entry, or entries joined by schema::kListSeparator) is split in place
-// and each entry counted in a hash table keyed by views into strings kept
-// here, so a match costs one value read (ValueCursor) and a lookup per entry.
-// For one local database only: over several,
-// a spy sees each shard's own docids, and xapian-tcpsrv runs no spy of ours.
-class FacetCounter : public Xapian::MatchSpy {
-public:
-    FacetCounter(const Xapian::Database& db, Xapian::valueno slot) : values_(db, slot) {}
-
-    void operator()(const Xapian::Document& doc, double) override {
-        const std::string* value = values_.value_of(doc.get_docid());
-        if (!value) return;
-        // Neighbouring documents often share a value (one event per batch): count it again.
-        if (*value != last_value_) {
-            last_value_ = *value;
-            last_counts_.clear();
-            std::string_view rest = last_value_;
-            while (!rest.empty()) {
-                const std::size_t end = std::min(rest.find(schema::kListSeparator), rest.size());
-                if (end > 0) last_counts_.push_back(&count_of(rest.substr(0, end)));
-                rest.remove_prefix(std::min(end + 1, rest.size()));
-            }
-        }
-        for (Xapian::doccount* n : last_counts_) ++*n;
-    }
-
-    std::map<std::string, Xapian::doccount> counts() const {
-        return std::map<std::string, Xapian::doccount>(counts_.begin(), counts_.end());
-    }
-
-private:
-    Xapian::doccount& count_of(std::string_view id) {
-        auto found = counts_.find(id);
-        if (found == counts_.end()) found = counts_.emplace(names_.emplace_back(id), 0).first;
-        return found->second;  // stays where it is: the table's nodes never move
-    }
-
-    ValueCursor values_;
-    std::deque<std::string> names_;  // the keys' storage: a deque never moves its strings
-    std::unordered_map<std::string_view, Xapian::doccount> counts_;
-    std::string last_value_;
-    std::vector<Xapian::doccount*> last_counts_;  // the counts last_value_ adds to
-};
 
 // The numbers of the facets value (facet_codes.h) of documents given in docid
 // order, counted in an array indexed by number.
@@ -108,6 +37,17 @@ public:
 private:
     ValueCursor values_;
     std::vector<Xapian::doccount> counts_;
+};
+
+// Counts one slot's entries over every match (a store without the facets value).
+class FacetCounter : public Xapian::MatchSpy {
+public:
+    FacetCounter(const Xapian::Database& db, Xapian::valueno slot) : entries_(db, slot) {}
+    void operator()(const Xapian::Document& doc, double) override { entries_.count(doc.get_docid()); }
+    std::map<std::string, Xapian::doccount> counts() const { return entries_.counts(); }
+
+private:
+    SlotEntryCounter entries_;
 };
 
 // Counts every match as the matcher visits it, on the matcher's thread.

@@ -3,7 +3,7 @@
 #include "analysis/batch_record.h"
 #include "analysis/campaign_count.h"
 #include "analysis/schema.h"
-#include "analysis/search.h"
+#include "analysis/slot_counting.h"
 
 namespace yousaid {
 
@@ -12,24 +12,36 @@ StoreSummary summarise_store(const Xapian::Database& db, bool every_member) {
     CampaignCount campaigns(db);
     s.campaigns = campaigns.campaigns();
     s.campaign_members = campaigns.members();
+    // Each slot read as a stream in docid order: one pass, no document opened.
+    ValueCursor dates(db, schema::kDateSlot), campaign_of(db, schema::kCampaignSlot);
+    SlotEntryCounter channels(db, schema::kChannelSlot), events(db, schema::kEventSlot),
+        themes(db, schema::kThemesSlot), groups(db, schema::kGroupsSlot);
+    std::string first_day, last_day;
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-        Xapian::Document doc = db.get_document(*it);
         ++s.responses;
-        std::string day = doc.get_value(schema::kDateSlot);
-        if (day.size() == 8) {
-            std::string date = day.substr(0, 4) + "-" + day.substr(4, 2) + "-" + day.substr(6, 2);
-            if (s.first_date.empty() || date < s.first_date) s.first_date = date;
-            if (s.last_date.empty() || date > s.last_date) s.last_date = date;
+        if (const std::string* day = dates.value_of(*it); day && day->size() == 8) {
+            if (first_day.empty() || *day < first_day) first_day = *day;
+            if (last_day.empty() || *day > last_day) last_day = *day;
         }
-        if (!every_member && !campaigns.counts(*it, doc.get_value(schema::kCampaignSlot))) continue;
+        if (!every_member) {
+            const std::string* campaign = campaign_of.value_of(*it);
+            if (!campaigns.counts(*it, campaign ? *campaign : std::string())) continue;
+        }
         ++s.counted;
-        ++s.by_channel[doc.get_value(schema::kChannelSlot)];
-        ++s.by_event[doc.get_value(schema::kEventSlot)];
-        std::vector<std::string> themes = split_list(doc.get_value(schema::kThemesSlot));
-        if (themes.empty()) ++s.untagged;
-        for (const std::string& t : themes) ++s.by_theme[t];
-        for (const std::string& g : split_list(doc.get_value(schema::kGroupsSlot))) ++s.by_group[g];
+        channels.count(*it);
+        events.count(*it);
+        if (!themes.count(*it)) ++s.untagged;
+        groups.count(*it);
     }
+    auto as_date = [](const std::string& day) {
+        return day.empty() ? day : day.substr(0, 4) + "-" + day.substr(4, 2) + "-" + day.substr(6, 2);
+    };
+    s.first_date = as_date(first_day);
+    s.last_date = as_date(last_day);
+    s.by_channel = channels.counts();
+    s.by_event = events.counts();
+    s.by_theme = themes.counts();
+    s.by_group = groups.counts();
     s.coded_by_hand = db.get_termfreq(std::string(schema::kTagSourcePrefix) + "manual");
     s.model_tagged = db.get_termfreq(std::string(schema::kTagSourcePrefix) + "model");
     std::string prefix = schema::kBatchKeyPrefix;

@@ -4,7 +4,7 @@
 #include <cctype>
 #include <set>
 
-#include "analysis/query_parser.h"
+#include "analysis/typical_responses.h"
 #include "analysis/schema.h"
 #include "ingest/response.h"
 #include "report/quote_text.h"
@@ -13,12 +13,13 @@ namespace yousaid::report {
 
 namespace {
 
-constexpr int kCandidates = 80;
+constexpr std::size_t kCandidates = 80;
 constexpr int kMinWords = 8;
 
 struct Candidate {
     Response response;
-    int penalty = 0;  // lower is better; rank breaks ties
+    double closeness = 0;  // to the theme's centre; breaks ties of penalty
+    int penalty = 0;       // lower is better
 };
 
 bool shows_redaction(const Response& r) { return r.redacted_text != r.original_text; }
@@ -55,22 +56,12 @@ bool overlaps(const std::set<std::string>& a, const std::set<std::string>& b) {
 
 std::vector<PickedQuote> pick_quotes(const Xapian::Database& db, const Theme& theme, int count,
                                      std::set<std::string>& used) {
-    ResponseQueryParser parser(db);
-    Xapian::Query tagged(schema::kThemePrefix + theme.id);
-    Xapian::Query rule;
-    try {
-        rule = parser.parse(theme.rule);
-    } catch (const QueryError&) {
-        rule = tagged;
-    }
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, rule, tagged));
-    Xapian::MSet mset = enquire.get_mset(0, kCandidates);
-
+    const TypicalResponses typical = typical_responses(db, schema::kThemePrefix + theme.id, kCandidates);
     std::vector<Candidate> candidates;
     std::set<std::string> texts;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-        Candidate c{response_from_json(it.get_document().get_data())};
+    for (const ScoredResponse& scored : typical.responses) {
+        Candidate c{response_from_json(db.get_document(scored.docid).get_data())};
+        c.closeness = scored.closeness;
         if (used.count(c.response.id) || !texts.insert(c.response.redacted_text).second) continue;
         int words = count_words(c.response.redacted_text);
         if (words < kMinWords) c.penalty += 2;
@@ -78,6 +69,7 @@ std::vector<PickedQuote> pick_quotes(const Xapian::Database& db, const Theme& th
         if (shows_redaction(c.response)) c.penalty += 4;
         candidates.push_back(std::move(c));
     }
+    // typical_responses gives them closest first; a penalty outranks closeness.
     std::stable_sort(candidates.begin(), candidates.end(),
                      [](const Candidate& a, const Candidate& b) { return a.penalty < b.penalty; });
 

@@ -18,8 +18,9 @@ struct PickedQuote {
     Quote quote;
 };
 
-// Up to `count` quotes from responses tagged with the theme, best first by how
-// strongly they match the theme's rule (BM25), preferring ones of 8 to 60 words,
+// Up to `count` quotes from responses tagged with the theme, the most typical
+// first (closest to the theme's centre: typical_responses.h), preferring ones
+// of 8 to 60 words,
 // each from a different channel or group where there is a choice. Two quotes
 // never share a run of six words (campaigns and stock phrases repeat), and texts that had personal data taken out
 // are used only when nothing else is left. Text is the redacted text.

@@ -437,10 +437,8 @@ TEST_CASE("--final refuses a report with a sizeable theme left without an action
 TEST_CASE("the report's quotes are what people wrote, word for word") {
     const Demo& d = demo();
     std::string text = squeeze(d.pdf_text);
-    // A known quote: the GP access theme's best match in the sample corpus.
-    CHECK(text.find("“Evening or Saturday surgeries would make a huge difference to those of us who work. I work in "
-                    "Manchester and can’t get back to Congleton before the surgery shuts at 6.") !=
-          std::string::npos);
+    // A known quote: the GP access theme's most typical response in the sample corpus.
+    CHECK(text.find("“Longer appointments for people with more than one problem.”") != std::string::npos);
 
     std::string corpus = squeeze(run_command("cat " + corpus_files()).output);
     corpus = std::regex_replace(corpus, std::regex("\"\""), "\"");
