@@ -140,7 +140,16 @@ void PdfFlow::table(const Table& table) {
     need(header_height);
     draw_band(t, t.header, 0, t.header.lines, true);
 
-    for (const TableLayout::Row& row : t.rows) {
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        const TableLayout::Row& row = t.rows[r];
+        // No last row alone at the top of a page: when the last two rows do
+        // not fit together, both go over (the page keeps at least two rows).
+        if (r >= 2 && r + 2 == t.rows.size() &&
+            row_height(row.lines) + row_height(t.rows[r + 1].lines) > room() + 0.01 &&
+            row_height(row.lines) + row_height(t.rows[r + 1].lines) <= page_body - header_height) {
+            new_page();
+            draw_band(t, t.header, 0, t.header.lines, true);
+        }
         std::size_t done = 0;
         while (done < row.lines) {
             const std::size_t left_lines = row.lines - done;

@@ -214,6 +214,28 @@ TEST_CASE("a table that crosses pages repeats its header row") {
     CHECK(count(text, "Percentages are of all responses.") == 1);
 }
 
+TEST_CASE("a table's last row never stands alone on a page") {
+    // Lengthen the table until, for some length, only its last row would spill over.
+    TempDir dir;
+    const std::string path = (dir.path / "widow.pdf").string();
+    bool spilled = false;
+    for (int rows = 28; rows <= 44; ++rows) {
+        CAPTURE(rows);
+        ReportDocument d;
+        d.title = "Widows";
+        d.sections.push_back(Section{"A table", {reach_table(rows)}});
+        REQUIRE(render_pdf(d, path) == "");
+        const std::string text = run("pdftotext -enc UTF-8 -f 3 '" + path + "' -");
+        const std::size_t last = text.find("Channel number " + std::to_string(rows) + "\n");
+        const std::size_t before = text.find("Channel number " + std::to_string(rows - 1) + "\n");
+        REQUIRE(last != std::string::npos);
+        REQUIRE(before != std::string::npos);
+        CHECK(text.rfind('\f', last) == text.rfind('\f', before));  // the same page
+        spilled = spilled || text.rfind('\f', last) != std::string::npos;
+    }
+    CHECK(spilled);  // some length did run onto a second page
+}
+
 TEST_CASE("a heading is never left alone at the foot of a page") {
     // Fill the first section with ever more lines, so that for some count the
     // second heading would fit at the foot of the page but its text would not.
