@@ -3,12 +3,13 @@
 BUILD ?= build
 STORE ?= out/demo.db
 REPORT ?= out/august-report.pdf
+HTML_REPORT ?= $(REPORT:.pdf=.html)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 # Debian packages the build, the tests and the demo need.
 PACKAGES = cmake make g++ pkg-config libboost-dev libicu-dev libxapian-dev xapian-tools \
            libhpdf-dev libcli11-dev doctest-dev nlohmann-json3-dev fonts-dejavu-core poppler-utils qpdf \
-           libzip-dev libpugixml-dev libxlsxwriter-dev liblinear-dev
+           libzip-dev libpugixml-dev libxlsxwriter-dev liblinear-dev libxml2-utils
 
 .PHONY: all deps build demo test clean
 
@@ -36,8 +37,8 @@ demo: build
 	$(BUILD)/yousaid tag --store $(STORE) --model $(dir $(STORE))themes.model
 	$(BUILD)/yousaid crosstab --store $(STORE) --rows theme --cols channel
 	$(BUILD)/yousaid report --final --store $(STORE) --actions corpus/actions.csv --population corpus/population.csv \
-	  --template templates/august-report.tmpl --out $(REPORT)
-	@echo "The August report is at $(REPORT); the store is at $(STORE) (try: $(BUILD)/yousaid search --store $(STORE) 'transport NEAR rural')"
+	  --template templates/august-report.tmpl --out $(REPORT) --html $(HTML_REPORT)
+	@echo "The August report is at $(REPORT) (and as accessible HTML at $(HTML_REPORT)); the store is at $(STORE) (try: $(BUILD)/yousaid search --store $(STORE) 'transport NEAR rural')"
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure

@@ -1,27 +1,27 @@
 #include "analysis/campaign_count.h"
 
+#include <unordered_map>
+#include <utility>
+
 #include "analysis/schema.h"
 
 namespace yousaid {
 
 CampaignCount::CampaignCount(const Xapian::Database& db) {
-    const std::string prefix = schema::kCampaignPrefix;
-    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-        const std::string id_term = schema::kIdPrefix + (*t).substr(prefix.size());
-        Xapian::PostingIterator first = db.postlist_begin(id_term);
-        // Membership read from the campaign's own short posting list, not the
-        // document: a lookup in a list of a few docids.
-        Xapian::PostingIterator member = db.postlist_begin(*t);
-        const Xapian::docid earliest = *member;
-        bool first_is_member = false;
-        if (first != db.postlist_end(id_term)) {
-            member.skip_to(*first);
-            first_is_member = member != db.postlist_end(*t) && *member == *first;
-        }
-        first_members_.insert(first_is_member ? *first : earliest);
-        if (t.get_termfreq() > 1) {
+    // One pass over the campaign slot in docid order: a campaign's first
+    // member is the first of its responses the store holds (the one whose id
+    // the campaign bears, unless that one was removed: then the earliest left).
+    std::unordered_map<std::string, std::pair<Xapian::docid, Xapian::doccount>> seen;  // first, size
+    const Xapian::valueno slot = schema::kCampaignSlot;
+    for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+        auto [at, added] = seen.try_emplace(*it, it.get_docid(), 0);
+        ++at->second.second;
+    }
+    for (const auto& [campaign, first_and_size] : seen) {
+        first_members_.insert(first_and_size.first);
+        if (first_and_size.second > 1) {
             ++campaigns_;
-            members_ += t.get_termfreq();
+            members_ += first_and_size.second;
         }
     }
 }

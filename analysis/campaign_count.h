@@ -10,8 +10,9 @@ namespace yousaid {
 
 class CampaignCount {
 public:
-    // Finds each campaign's first member: the response whose id is the
-    // campaign's, or its earliest remaining member when that one is gone.
+    // Finds each campaign's first member: the earliest of its responses in the
+    // store (the response whose id is the campaign's, or, when that one is
+    // gone, the earliest left).
     explicit CampaignCount(const Xapian::Database& db);
 
     // False for a campaign member other than its first. `campaign` is the

@@ -58,6 +58,7 @@ struct Group {
     std::vector<std::string> uses;              // groups named by `in-group(ID)` in `when`, each once
     std::string cue;                            // Xapian query syntax; empty when none
     SourceLocation cue_at;
+    std::string label;                          // one member, for quote attributions: "Carer"; may be empty
 };
 
 // A parsed codebook has unique ids, parents that exist and no cycles among

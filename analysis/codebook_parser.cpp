@@ -165,7 +165,7 @@ private:
     template <typename Error>
     void add_property(int number, const std::string& text, const CodebookLine& line, Error error) {
         static const std::vector<std::string> theme_names = {"title", "description", "example", "parent", "rule"};
-        static const std::vector<std::string> group_names = {"title", "description", "when", "cue"};
+        static const std::vector<std::string> group_names = {"title", "description", "when", "cue", "label"};
         const auto& names = block_->is_theme ? theme_names : group_names;
         const char* kind = block_->is_theme ? "theme" : "group";
         discard_ = Property{};
@@ -175,7 +175,7 @@ private:
             return error(line.text_column, std::string("unknown ") + kind + " property \"" + line.name +
                                                "\": expected " +
                                                (block_->is_theme ? "title, description, example, parent or rule"
-                                                                 : "title, description, when or cue"));
+                                                                 : "title, description, when, cue or label"));
         if (line.name == "example") {
             property_ = &block_->examples.emplace_back();
         } else {
@@ -250,7 +250,7 @@ private:
             const Property* when = value("when");
             const Property* cue = value("cue");
             if (!when && !cue) missing(what + " needs a \"when\" or a \"cue\"");
-            Group group{b.id, title ? title->value : "", description ? description->value : "", nullptr, {}, "", {}};
+            Group group{b.id, title ? title->value : "", description ? description->value : "", nullptr, {}, "", {}, ""};
             if (when) {
                 AttributeRuleParse parsed = parse_attribute_rule(when->value);
                 if (!parsed.rule) {
@@ -268,6 +268,7 @@ private:
                 group.cue = cue->value;
                 group.cue_at = at(*cue, 0, "").where;
             }
+            if (const Property* label = value("label")) group.label = label->value;
             if (b.keep) result_.codebook.groups.push_back(std::move(group));
         }
         block_.reset();

@@ -1,6 +1,7 @@
 #include "analysis/reach.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <set>
 #include <unordered_map>
@@ -9,6 +10,7 @@
 
 #include "analysis/campaign_count.h"
 #include "analysis/schema.h"
+#include "analysis/slot_counting.h"
 #include "analysis/search.h"
 #include "analysis/tagger.h"
 #include "analysis/text_columns.h"
@@ -17,8 +19,32 @@ namespace yousaid {
 
 namespace {
 
-// Respondent -> the groups of their counted responses (in one section).
-using Memberships = std::unordered_map<std::string, std::set<std::string>>;
+// Group ids numbered in the order first seen, so a respondent's groups are a
+// few small numbers rather than strings.
+class GroupNumbers {
+public:
+    std::uint32_t number_of(const std::string& id) {
+        auto [at, added] = numbers_.try_emplace(id, static_cast<std::uint32_t>(ids_.size()));
+        if (added) ids_.push_back(id);
+        return at->second;
+    }
+    const std::vector<std::string>& ids() const { return ids_; }
+
+private:
+    std::unordered_map<std::string, std::uint32_t> numbers_;
+    std::vector<std::string> ids_;
+};
+
+// Respondent -> the numbers of the groups of their counted responses (in one
+// section), sorted, each once.
+using Memberships = std::unordered_map<std::string, std::vector<std::uint32_t>>;
+
+void add_groups(std::vector<std::uint32_t>& to, const std::vector<std::uint32_t>& groups) {
+    for (std::uint32_t g : groups) {
+        auto at = std::lower_bound(to.begin(), to.end(), g);
+        if (at == to.end() || *at != g) to.insert(at, g);
+    }
+}
 
 struct GroupName {
     std::string id;
@@ -26,7 +52,7 @@ struct GroupName {
 };
 
 ReachSection measure_section(const std::string& key, const std::string& label, const Memberships& people,
-                             const std::vector<GroupName>& groups,
+                             const GroupNumbers& numbers, const std::vector<GroupName>& groups,
                              const std::map<std::string, PopulationShare>& population, double alpha) {
     ReachSection section;
     section.key = key;
@@ -34,7 +60,7 @@ ReachSection measure_section(const std::string& key, const std::string& label, c
     section.respondents = people.size();
     std::map<std::string, Xapian::doccount> in_group;
     for (const auto& [respondent, ids] : people) {
-        for (const std::string& id : ids) ++in_group[id];
+        for (std::uint32_t id : ids) ++in_group[numbers.ids()[id]];
     }
     const double n = section.respondents;
     std::vector<double> p_values;
@@ -147,20 +173,23 @@ Reach measure_reach(const Xapian::Database& db, const std::map<std::string, Popu
 
     Memberships everyone;
     std::map<std::string, Memberships> by_key;
-    std::set<std::string> seen_groups;
+    GroupNumbers numbers;
+    // Each slot read as a stream in docid order: one pass, no document opened.
+    ValueCursor campaign_of(db, schema::kCampaignSlot), respondent_of(db, schema::kRespondentSlot),
+        groups_of(db, schema::kGroupsSlot),
+        key_of(db, options.by == ReachBreakdown::event ? schema::kEventSlot : schema::kChannelSlot);
+    auto value = [](ValueCursor& cursor, Xapian::docid did) {
+        const std::string* v = cursor.value_of(did);
+        return v ? *v : std::string();
+    };
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-        Xapian::Document doc = db.get_document(*it);
-        if (!options.every_member && !campaigns.counts(*it, doc.get_value(schema::kCampaignSlot))) continue;
-        std::string respondent = doc.get_value(schema::kRespondentSlot);
+        if (!options.every_member && !campaigns.counts(*it, value(campaign_of, *it))) continue;
+        std::string respondent = value(respondent_of, *it);
         if (respondent.empty()) respondent = "#" + std::to_string(*it);
-        std::vector<std::string> groups = split_list(doc.get_value(schema::kGroupsSlot));
-        everyone[respondent].insert(groups.begin(), groups.end());
-        seen_groups.insert(groups.begin(), groups.end());
-        if (options.by != ReachBreakdown::none) {
-            std::string key = doc.get_value(options.by == ReachBreakdown::event ? schema::kEventSlot
-                                                                                : schema::kChannelSlot);
-            by_key[key][respondent].insert(groups.begin(), groups.end());
-        }
+        std::vector<std::uint32_t> groups;
+        for (const std::string& id : split_list(value(groups_of, *it))) groups.push_back(numbers.number_of(id));
+        add_groups(everyone[respondent], groups);
+        if (options.by != ReachBreakdown::none) add_groups(by_key[value(key_of, *it)][respondent], groups);
     }
 
     std::vector<GroupName> groups;
@@ -172,6 +201,7 @@ Reach measure_reach(const Xapian::Database& db, const std::map<std::string, Popu
     auto known = [&](const std::string& id) {
         return std::any_of(groups.begin(), groups.end(), [&](const GroupName& g) { return g.id == id; });
     };
+    const std::set<std::string> seen_groups(numbers.ids().begin(), numbers.ids().end());
     for (const std::string& id : seen_groups) {
         if (!known(id)) groups.push_back({id, id});
     }
@@ -179,12 +209,12 @@ Reach measure_reach(const Xapian::Database& db, const std::map<std::string, Popu
         if (!known(id)) out.not_in_codebook.push_back(id);
     }
 
-    out.sections.push_back(measure_section("", "All respondents", everyone, groups, population, options.alpha));
+    out.sections.push_back(measure_section("", "All respondents", everyone, numbers, groups, population, options.alpha));
     std::vector<std::pair<std::string, std::size_t>> keys;
     for (const auto& [key, people] : by_key) keys.emplace_back(key, people.size());
     std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     for (const auto& [key, size] : keys) {
-        out.sections.push_back(measure_section(key, key.empty() ? "(not given)" : key, by_key[key], groups, population,
+        out.sections.push_back(measure_section(key, key.empty() ? "(not given)" : key, by_key[key], numbers, groups, population,
                                                options.alpha));
     }
     return out;

@@ -1,5 +1,7 @@
 #include "analysis/store_summary.h"
 
+#include <unordered_set>
+
 #include "analysis/batch_record.h"
 #include "analysis/campaign_count.h"
 #include "analysis/schema.h"
@@ -44,6 +46,7 @@ StoreSummary summarise_store(const Xapian::Database& db, bool every_member) {
     s.by_group = groups.counts();
     s.coded_by_hand = db.get_termfreq(std::string(schema::kTagSourcePrefix) + "manual");
     s.model_tagged = db.get_termfreq(std::string(schema::kTagSourcePrefix) + "model");
+    s.respondents = count_respondents(db, every_member);
     std::string prefix = schema::kBatchKeyPrefix;
     for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) {
         BatchRecord record = batch_record_from_json(db.get_metadata(*key));
@@ -51,6 +54,26 @@ StoreSummary summarise_store(const Xapian::Database& db, bool every_member) {
         ++s.batches;
     }
     return s;
+}
+
+Xapian::doccount count_respondents(const Xapian::Database& db, bool every_member) {
+    std::unordered_set<Xapian::docid> left_out;  // campaign members other than the first
+    if (!every_member) {
+        CampaignCount campaigns(db);
+        const Xapian::valueno slot = schema::kCampaignSlot;
+        for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+            if (!campaigns.counts(it.get_docid(), *it)) left_out.insert(it.get_docid());
+        }
+    }
+    std::unordered_set<std::string> people;
+    Xapian::doccount recorded = 0;
+    const Xapian::valueno slot = schema::kRespondentSlot;
+    for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+        if (left_out.count(it.get_docid())) continue;
+        ++recorded;
+        people.insert(*it);
+    }
+    return people.size() + (db.get_doccount() - left_out.size() - recorded);
 }
 
 }  // namespace yousaid

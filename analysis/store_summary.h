@@ -14,6 +14,7 @@ struct StoreSummary {
     Xapian::doccount counted = 0;         // the base of the totals: a campaign once
     Xapian::doccount campaigns = 0;       // campaigns of two or more responses
     Xapian::doccount campaign_members = 0;  // their responses, first members included
+    Xapian::doccount respondents = 0;     // distinct people among the counted responses (count_respondents)
     Xapian::doccount untagged = 0;        // counted responses no theme caught
     Xapian::doccount coded_by_hand = 0;   // responses holding a theme an analyst gave by hand
     Xapian::doccount model_tagged = 0;    // responses holding a theme a learned model gave
@@ -25,5 +26,11 @@ struct StoreSummary {
 
 // With `every_member`, each member of a campaign counts, and `counted` equals `responses`.
 StoreSummary summarise_store(const Xapian::Database& db, bool every_member = false);
+
+// Distinct values of schema::kRespondentSlot over the responses counted (a
+// campaign once, as its first member, unless `every_member`), as crosstab
+// --unit respondents counts them; a response with no respondent recorded is a
+// respondent of its own. Reads value streams only.
+Xapian::doccount count_respondents(const Xapian::Database& db, bool every_member = false);
 
 }  // namespace yousaid

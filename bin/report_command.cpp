@@ -5,6 +5,8 @@
 
 #include "analysis/store.h"
 #include "bin/commands.h"
+#include "report/html_renderer.h"
+#include "report/output_file.h"
 #include "report/pdf_renderer.h"
 #include "report/publication_checks.h"
 #include "report/report_builder.h"
@@ -17,6 +19,7 @@ struct ReportArguments {
     std::string store;
     report::ReportInputs inputs;
     std::string out;
+    std::string html;  // the accessible HTML companion; "" for none
     std::string font_dir = "/usr/share/fonts/truetype/dejavu";
     bool final = false;  // publish: refuse unless the publication checks pass; no DRAFT mark
     report::PublicationRules rules;
@@ -61,16 +64,27 @@ int run(const ReportArguments& args) {
                      "marked DRAFT on every page)\n";
         return 1;
     }
-    std::string error = report::render_pdf(*build.document, args.out, {args.font_dir, !args.final});
+    // Both files or neither, as far as can be known before writing: the HTML's
+    // path is checked before the PDF is made.
+    std::string error = args.html.empty() ? "" : report::write_problem(args.html);
+    if (error.empty()) error = report::render_pdf(*build.document, args.out, {args.font_dir, !args.final});
+    if (error.empty() && !args.html.empty()) {
+        report::HtmlOptions html_options;
+        html_options.draft = !args.final;
+        error = report::render_html(*build.document, args.html, html_options);
+        if (!error.empty()) error += " (" + args.out + " was written)";
+    }
     if (!error.empty()) {
         std::cerr << "yousaid: " << error << "\n";
         return 1;
     }
+    const std::string written = args.out + (args.html.empty() ? "" : " and " + args.html);
     if (args.final) {
-        std::cout << "wrote " << args.out << "\n";
+        std::cout << "wrote " << written << "\n";
         return 0;
     }
-    std::cout << "wrote " << args.out << " as a draft, marked DRAFT on every page (--final publishes it)\n";
+    std::cout << "wrote " << written << " as a draft, marked DRAFT on every page"
+              << (args.html.empty() ? "" : " and at the top of the HTML") << " (--final publishes it)\n";
     if (!problems.empty()) {
         std::cerr << "warning: --final would refuse this report:\n";
         print_problems(problems);
@@ -83,7 +97,8 @@ int run(const ReportArguments& args) {
 void add_report_command(CLI::App& app, int& exit_code) {
     auto args = std::make_shared<ReportArguments>();
     args->inputs.template_path = std::string(YOUSAID_SOURCE_DIR) + "/templates/august-report.tmpl";
-    CLI::App* cmd = app.add_subcommand("report", "Write the \"You said, we did\" consultation report as PDF");
+    CLI::App* cmd =
+        app.add_subcommand("report", "Write the \"You said, we did\" consultation report as PDF (and HTML)");
     add_store_option(*cmd, args->store);
     cmd->add_option("--template", args->inputs.template_path, "the report template (default templates/august-report.tmpl)");
     cmd->add_option("--actions", args->inputs.actions_path, "CSV of what was done: theme, action, owner, status")
@@ -91,6 +106,9 @@ void add_report_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--population", args->inputs.population_path,
                     "CSV of approximate population shares: group, population_share, note");
     cmd->add_option("--out", args->out, "the PDF to write")->required();
+    cmd->add_option("--html", args->html,
+                    "also write the report as one accessible HTML file: the same words and figures, with headings, "
+                    "described charts and tables for screen readers (no scripts, nothing loaded from elsewhere)");
     cmd->add_option("--fonts", args->font_dir, "folder holding DejaVuSans.ttf, -Bold and -Oblique");
     const std::string published_base = std::to_string(report::PublicationRules{}.min_base);
     cmd->add_flag("--final", args->final,

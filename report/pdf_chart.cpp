@@ -5,21 +5,12 @@
 #include <cstdio>
 #include <iterator>
 
+#include "report/chart_style.h"
 #include "report/text_layout.h"
 
 namespace yousaid::report {
 
 namespace {
-
-// Darkest first, the steps about 16 apart in CIE L* (21, 39, 55, 72, 86) so
-// they stay apart in greyscale, alternating blue and orange (a pair that the
-// common colour-vision deficiencies keep apart) so neighbours differ in hue too.
-constexpr Colour kRamp[] = {{0.031, 0.188, 0.420}, {0.549, 0.290, 0.063}, {0.243, 0.533, 0.784},
-                            {0.941, 0.627, 0.314}, {0.776, 0.859, 0.937}};
-constexpr Colour kSingle{0.0, 0.369, 0.722};       // L* 40, NHS blue: one series, or the first of two
-constexpr Colour kReference{0.651, 0.651, 0.651};  // L* 68: the second of two series
-constexpr Colour kEdge{0.38, 0.38, 0.38};
-constexpr Colour kGrid{0.86, 0.86, 0.86};
 
 constexpr double kLabelSize = 9, kLabelLeading = 11;  // category labels
 constexpr double kLegendSize = 8.5, kLegendRow = 14, kSwatch = 8;
@@ -28,62 +19,20 @@ constexpr double kPlotPad = 4;    // above the first band and below the last
 constexpr double kLabelGap = 8;   // between the category labels and the zero line
 constexpr double kValueGap = 3;   // between a bar's end and its label
 
-struct Swatch {
-    Colour fill;
-    bool edged;
-};
+Colour colour(const Rgb& c) { return {c.r, c.g, c.b}; }
 
-// Five series at most get colours of their own; more repeat them, and only
-// their order within each band tells them apart.
-Swatch swatch(std::size_t series, std::size_t count) {
-    if (count == 1) return {kSingle, false};
-    if (count == 2) return series == 0 ? Swatch{kSingle, false} : Swatch{kReference, true};
-    const std::size_t steps = std::size(kRamp);
-    std::size_t step = count <= steps ? (series * (steps - 1) + (count - 1) / 2) / (count - 1) : series % steps;
-    return {kRamp[step], step >= 3};
-}
-
-void fill(PdfCanvas& canvas, const Swatch& swatch, const Box& box) {
+void fill(PdfCanvas& canvas, const SeriesColour& swatch, const Box& box) {
     if (swatch.edged) {
-        canvas.fill(swatch.fill, box, kEdge, 0.4);
+        canvas.fill(colour(swatch.fill), box, colour(kBarEdge), 0.4);
     } else {
-        canvas.fill(swatch.fill, box);
+        canvas.fill(colour(swatch.fill), box);
     }
-}
-
-// Round ticks from zero past `top`: a step of 1, 2, 2.5 or 5 times a power of
-// ten giving about five intervals.
-void round_axis(double top, double& axis_max, double& step) {
-    if (!(top > 0)) {
-        axis_max = step = 1;
-        return;
-    }
-    const double raw = top / 5, magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    step = 10 * magnitude;
-    for (double m : {1.0, 2.0, 2.5, 5.0}) {
-        if (m * magnitude >= raw * (1 - 1e-9)) {
-            step = m * magnitude;
-            break;
-        }
-    }
-    axis_max = std::ceil(top / step - 1e-9) * step;
 }
 
 std::string tick_text(double value, const std::string& unit) {
     char text[32];
     std::snprintf(text, sizeof text, "%g", value);
     return text + unit;
-}
-
-// `text` cut to `width`, ending in an ellipsis when anything was cut.
-std::string cut_to_width(std::string text, double width, const MeasureText& measure) {
-    if (measure(text) <= width) return text;
-    while (!text.empty() && measure(text + "\u2026") > width) {
-        while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
-        if (!text.empty()) text.pop_back();
-    }
-    while (!text.empty() && text.back() == ' ') text.pop_back();
-    return text + "\u2026";
 }
 
 const std::optional<double>& value_at(const ChartSeries& s, std::size_t i) {
@@ -173,7 +122,9 @@ Layout lay_out(const Chart& chart, const PdfCanvas& canvas, const PdfStyle& s, d
         }
     }
     l.value_width += kValueGap + 2;
-    round_axis(top_value, l.axis_max, l.step);
+    const Axis axis = round_axis(top_value);
+    l.axis_max = axis.max;
+    l.step = axis.step;
 
     l.axis_h = 3 + kTickLeading + (chart.axis_title.empty() ? 0 : kTickLeading) + 2;
     l.note = wrap_text(chart.note, width, measure(Face::regular, s.small_size));
@@ -232,7 +183,7 @@ void draw_chart(const Chart& chart, PdfCanvas& canvas, const PdfStyle& s, double
     for (std::size_t i = 0; i < l.legend_x.size(); ++i) {
         const double row_top = y - l.legend_row[i] * kLegendRow, x = left + l.legend_x[i];
         const double box_top = row_top - (kLegendRow - kSwatch) / 2;
-        const Swatch sw = swatch(i, n);
+        const SeriesColour sw = series_colour(i, n);
         const Box box{x, box_top - kSwatch, x + kSwatch, box_top};
         fill(canvas, sw, box);
         canvas.text(Face::regular, kLegendSize, s.text, x + kSwatch + 4,
@@ -248,7 +199,7 @@ void draw_chart(const Chart& chart, PdfCanvas& canvas, const PdfStyle& s, double
     const double tick_top = plot_bottom - 3;
     for (int k = 0; k * l.step <= l.axis_max * (1 + 1e-9); ++k) {
         const double x = x_of(k * l.step);
-        if (k > 0) canvas.line(kGrid, 0.5, x, plot_top, x, plot_bottom);
+        if (k > 0) canvas.line(colour(kGridLine), 0.5, x, plot_top, x, plot_bottom);
         canvas.line(s.muted, 0.5, x, plot_bottom, x, plot_bottom - 2.5);
         const std::string text = tick_text(k * l.step, chart.unit);
         canvas.text(Face::regular, kTickSize, s.muted, x - canvas.text_width(Face::regular, kTickSize, text) / 2,
@@ -277,7 +228,7 @@ void draw_chart(const Chart& chart, PdfCanvas& canvas, const PdfStyle& s, double
             const std::optional<double>& value = value_at(series, c);
             const double end = value ? x_of(*value) : x0;
             if (end > x0) {
-                fill(canvas, swatch(i, n), Box{x0, bar_top - l.bar, end, bar_top});
+                fill(canvas, series_colour(i, n), Box{x0, bar_top - l.bar, end, bar_top});
             }
             // A missing figure says so where its bar would start.
             canvas.text(value ? Face::regular : Face::italic, l.value_size, value ? s.text : s.muted,

@@ -1,14 +1,11 @@
 #include "report/pdf_renderer.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <ctime>
 
-#include <unistd.h>
-
+#include "report/output_file.h"
 #include "report/pdf_canvas.h"
 #include "report/pdf_chart.h"
 #include "report/pdf_flow.h"
@@ -260,6 +257,7 @@ private:
         std::string meta;
         if (!st.owner.empty()) meta = "Owner: " + st.owner;
         if (!st.status.empty()) meta += (meta.empty() ? "" : "    \u00B7    ") + ("Status: " + capitalised(st.status));
+        if (!st.reason.empty()) meta += " \u2014 " + st.reason;
         if (!meta.empty()) {
             auto lines = flow_.wrap(meta, Face::regular, 9, 13, s.muted, 4, inner);
             if (!lines.empty()) lines.front().leading += 3;  // a little air above
@@ -275,25 +273,6 @@ private:
     std::vector<ContentsLink> links_;
 };
 
-// Why `path` cannot be written, or empty if it looks writable.
-std::string write_problem(const std::string& path) {
-    std::string dir = ".";
-    std::size_t slash = path.find_last_of('/');
-    if (slash != std::string::npos) dir = slash == 0 ? "/" : path.substr(0, slash);
-    bool ok = ::access(path.c_str(), F_OK) == 0 ? ::access(path.c_str(), W_OK) == 0
-                                                 : ::access(dir.c_str(), W_OK | X_OK) == 0;
-    return ok ? "" : "cannot write " + path + ": " + std::strerror(errno);
-}
-
-long long creation_time() {
-    // SOURCE_DATE_EPOCH makes builds reproducible (reproducible-builds.org).
-    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
-        char* end = nullptr;
-        long long value = std::strtoll(epoch, &end, 10);
-        if (end != epoch && *end == '\0') return value;
-    }
-    return static_cast<long long>(std::time(nullptr));
-}
 
 }  // namespace
 
@@ -318,16 +297,7 @@ std::string render_pdf(const ReportDocument& document, const std::string& out_pa
 
     std::string bytes = canvas.save();
     if (!canvas.error().empty()) return canvas.error();
-    std::FILE* file = std::fopen(out_path.c_str(), "wb");
-    if (file == nullptr) return "cannot write " + out_path + ": " + std::strerror(errno);
-    bool written = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
-    int write_errno = errno;
-    if (std::fclose(file) != 0 && written) {
-        written = false;
-        write_errno = errno;
-    }
-    if (!written) return "cannot write " + out_path + ": " + std::strerror(write_errno);
-    return "";
+    return write_file(out_path, bytes);
 }
 
 }  // namespace yousaid::report

@@ -63,6 +63,9 @@ std::vector<PickedQuote> pick_quotes(const Xapian::Database& db, const Theme& th
         Candidate c{response_from_json(db.get_document(scored.docid).get_data())};
         c.closeness = scored.closeness;
         if (used.count(c.response.id) || !texts.insert(c.response.redacted_text).second) continue;
+        // A campaign is quoted once, as it is counted once: through the member
+        // whose id it bears (the first), never through a later one.
+        if (!c.response.campaign.empty() && c.response.campaign != c.response.id) continue;
         int words = count_words(c.response.redacted_text);
         if (words < kMinWords) c.penalty += 2;
         if (words > kMaxQuoteWords) c.penalty += 1;

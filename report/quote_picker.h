@@ -25,7 +25,8 @@ struct PickedQuote {
 // never share a run of six words (campaigns and stock phrases repeat), and texts that had personal data taken out
 // are used only when nothing else is left. Text is the redacted text.
 // `used` holds the response ids quoted already in the report; a response is
-// quoted once, and the ones picked here are added.
+// quoted once, and the ones picked here are added. A campaign is quoted only
+// through its first member (the one whose id it bears).
 std::vector<PickedQuote> pick_quotes(const Xapian::Database& db, const Theme& theme, int count,
                                      std::set<std::string>& used);
 

@@ -8,6 +8,7 @@
 #include <unicode/unistr.h>
 
 #include "ingest/unicode_text.h"
+#include "report/figure_words.h"
 
 namespace yousaid::report {
 
@@ -45,6 +46,38 @@ std::string first_words(const std::string& text, int n) {
     return out;
 }
 
+// The longest start of `text` of at most `max_words` words that ends a
+// sentence by its punctuation alone: ".", "!", "?" or "…" (closing quotes and
+// brackets may follow), then a space. Empty when there is none.
+std::string punctuated_start(const std::string& text, int max_words) {
+    std::string best;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        std::size_t end;
+        if (text[i] == '.' || text[i] == '!' || text[i] == '?') {
+            end = i + 1;
+        } else if (text.compare(i, 3, "\u2026") == 0) {
+            end = i + 3;
+        } else {
+            continue;
+        }
+        while (end < text.size() && (text[end] == '"' || text[end] == '\'' || text[end] == ')')) ++end;
+        if (text.compare(end, 3, "\u201D") == 0 || text.compare(end, 3, "\u2019") == 0) end += 3;
+        if (end >= text.size() || text[end] != ' ') continue;
+        std::string start = text.substr(0, end);
+        if (count_words(start) > max_words) break;
+        best = std::move(start);
+    }
+    return best;
+}
+
+// Words a cut at a word boundary should not end on.
+std::string without_trailing_punctuation(std::string text) {
+    while (!text.empty() && (text.back() == ',' || text.back() == ';' || text.back() == ':' || text.back() == '-')) {
+        text.pop_back();
+    }
+    return text;
+}
+
 }  // namespace
 
 int count_words(const std::string& text) {
@@ -66,7 +99,8 @@ std::string shorten_quote(const std::string& text, int max_words) {
         out += sentence;
         words += n;
     }
-    if (out.empty()) out = first_words(flat, max_words);
+    if (out.empty()) out = punctuated_start(flat, max_words);
+    if (out.empty()) out = without_trailing_punctuation(first_words(flat, max_words));
     return trim(out) + " …";
 }
 
@@ -84,33 +118,37 @@ std::string month_year(const std::string& iso) {
     return std::string(kMonths[month - 1]) + " " + iso.substr(0, 4);
 }
 
-std::string attribution(const Response& r) {
+std::string person_from_attributes(const Response& r) {
     auto attribute = [&](const char* name) {
         auto found = r.attributes.find(name);
         return found == r.attributes.end() ? std::string() : fold_case(found->second);
     };
-    std::string gender = attribute("gender");
+    const std::string gender = attribute("gender"), age = attribute("age_band");
     std::string who = gender == "female" ? "Woman" : gender == "male" ? "Man" : "";
-    std::string age = attribute("age_band");
     if (!age.empty()) who += who.empty() ? "Aged " + age : " aged " + age;
-    std::vector<std::string> traits;
-    if (attribute("carer") == "yes") traits.push_back("carer");
-    if (attribute("parent_under_5") == "yes") traits.push_back("parent of a young child");
-    if (attribute("lives_alone") == "yes") traits.push_back("lives alone");
-    for (const std::string& trait : traits) who += (who.empty() ? "" : ", ") + trait;
-    if (who.empty()) who = "Participant";
-    who[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(who[0])));
-
-    // "Telephone survey" says all that "Telephone, Telephone survey" would.
-    std::string channel = fold_case(r.channel), event = fold_case(r.event);
-    std::string where = r.channel;
-    if (!event.empty() && event.find(channel) != std::string::npos) {
-        where = r.event;
-    } else if (!event.empty() && channel.find(event) == std::string::npos) {
-        where += (where.empty() ? "" : ", ") + r.event;
-    }
-    if (!r.date.empty()) where += (where.empty() ? "" : ", ") + month_year(r.date);
-    return where.empty() ? who : who + " — " + where;
+    return who;
 }
+
+std::string attribution(const Response& r, const std::string& who) {
+    std::vector<std::string> parts = {who.empty() ? "Participant" : who};
+    const std::string channel = fold_case(r.channel), event = fold_case(r.event);
+    if (!event.empty() && !channel.empty() && event.find(channel) != std::string::npos) {
+        // "Telephone survey" says all that "telephone, Telephone survey" would.
+        parts.push_back(event.rfind(channel, 0) == 0 ? in_sentence(r.event) : r.event);
+    } else {
+        if (!r.channel.empty()) parts.push_back(in_sentence(r.channel));
+        std::size_t comma = r.event.rfind(',');
+        std::string place = comma == std::string::npos ? r.event : trim(r.event.substr(comma + 1));
+        if (!place.empty() && (channel.empty() || channel.find(fold_case(place)) == std::string::npos)) {
+            parts.push_back(place);
+        }
+    }
+    if (!r.date.empty()) parts.push_back(month_year(r.date));
+    std::string out;
+    for (const std::string& part : parts) out += (out.empty() ? "" : ", ") + part;
+    return out;
+}
+
+std::string attribution(const Response& r) { return attribution(r, person_from_attributes(r)); }
 
 }  // namespace yousaid::report

@@ -34,6 +34,7 @@ struct ThemeStatement {
     std::string action;       // "We did": what was done; may be empty when none is recorded
     std::string owner;
     std::string status;       // "done", "in progress", "planned", "not taken forward"
+    std::string reason;       // why not, for "not taken forward" when the actions file says; else empty
 };
 
 // One set of bars in a chart: a bar per category, in the chart's order.

@@ -18,8 +18,9 @@ namespace {
 // afresh) and lets every error in a file be reported.
 namespace grammar {
 const auto blank = x3::omit[x3::char_(" \t")];
-const auto word_char = x3::char_("a-zA-Z0-9_-");
-const auto word = x3::rule<struct word_tag, std::string>{"word"} = x3::lexeme[+word_char];
+const auto word_char = x3::char_("a-zA-Z0-9_:-");  // ':' for arguments such as attribute:NAME
+// A block's name or argument, as the stretch of text it covers (for its column).
+const auto word = x3::raw[+word_char];
 const auto key = x3::rule<struct key_tag, std::string>{"key"} = x3::lexeme[+x3::char_("a-zA-Z0-9_-")];
 const auto placeholder_name = x3::rule<struct name_tag, std::string>{"name"} =
     x3::lexeme[+x3::char_("a-zA-Z0-9_")];
@@ -27,7 +28,7 @@ const auto placeholder_name = x3::rule<struct name_tag, std::string>{"name"} =
 // `key:` at the start of a line; the value is the rest of the line.
 const auto field_head = key >> x3::lit(':');
 // `[name arg ...` up to, not including, the closing bracket.
-const auto block_head = x3::lit('[') >> *blank >> word >> *(+blank >> word) >> *blank;
+const auto block_head = x3::lit('[') >> *blank >> (word % +blank) >> *blank;
 // `{{name}}`
 const auto placeholder = x3::lit("{{") >> placeholder_name >> x3::lit("}}");
 }  // namespace grammar
@@ -59,6 +60,7 @@ public:
             std::size_t content_end = end;
             if (content_end > start && text_[content_end - 1] == '\r') --content_end;
             ++line_number_;
+            line_start_ = start;
             parse_line(start, content_end);
             start = end + 1;
         }
@@ -74,6 +76,11 @@ private:
     void error(std::size_t offset, const std::string& message) {
         LinePosition pos = locate(text_, offset);
         result_.errors.push_back(Diagnostic{{file_name_, pos.line, pos.column}, message, pos.text});
+    }
+
+    // Where byte `offset` of the current line is.
+    SourceLocation at(std::size_t offset) const {
+        return {file_name_, line_number_, code_point_column(text_.begin() + line_start_, text_.begin() + offset)};
     }
 
     void parse_line(std::size_t begin, std::size_t end) {
@@ -95,8 +102,9 @@ private:
             if (heading.empty()) {
                 error(first, "a section needs a heading: \"section: Heading\"");
             }
-            check_placeholders(it - text_.begin(), end);
-            result_.report_template.sections.push_back(TemplateSection{std::string(heading), {}});
+            TemplateText title{std::string(heading), {}};
+            check_placeholders(it - text_.begin(), end, title.placeholders);
+            result_.report_template.sections.push_back(TemplateSection{std::move(title), {}});
             return;
         }
         if (!in_section()) {
@@ -108,13 +116,13 @@ private:
             parse_block(first, end);
             return;
         }
-        check_placeholders(first, end);
         if (paragraph_) {
             paragraph_->text += ' ';
             paragraph_->text += content;
         } else {
-            paragraph_ = TextItem{std::string(content), line_number_};
+            paragraph_ = TextItem{{std::string(content), {}}, line_number_};
         }
+        check_placeholders(first, end, paragraph_->placeholders);
     }
 
     std::string_view rest_of_line(Iterator from, Iterator stop) const {
@@ -156,15 +164,16 @@ private:
             error(first, "cover field \"" + key + "\" is given twice");
             return;
         }
-        check_placeholders(it - text_.begin(), end);
-        fields[key] = std::string(value);
+        TemplateText field{std::string(value), {}};
+        check_placeholders(it - text_.begin(), end, field.placeholders);
+        fields[key] = std::move(field);
     }
 
     // A block call: `[name arg ...]` alone on its line.
     void parse_block(std::size_t first, std::size_t end) {
         Iterator it = text_.begin() + first;
         Iterator stop = text_.begin() + end;
-        std::vector<std::string> words;
+        std::vector<boost::iterator_range<Iterator>> words;
         bool ok = x3::parse(it, stop, grammar::block_head, words);
         if (!ok) {
             // Only the name can be missing: '[' itself is known to be there.
@@ -189,12 +198,14 @@ private:
             error(rest - text_.begin(), "unexpected text after the block call's ']'");
             return;
         }
-        LinePosition pos = locate(text_, first);
         BlockItem block;
-        block.name = std::move(words.front());
-        block.arguments.assign(std::make_move_iterator(words.begin() + 1),
-                               std::make_move_iterator(words.end()));
-        block.where = SourceLocation{file_name_, pos.line, pos.column};
+        block.where = at(first);
+        block.name.assign(words.front().begin(), words.front().end());
+        block.name_at = at(words.front().begin() - text_.begin());
+        for (std::size_t i = 1; i < words.size(); ++i) {
+            block.arguments.emplace_back(words[i].begin(), words[i].end());
+            block.arguments_at.push_back(at(words[i].begin() - text_.begin()));
+        }
         result_.report_template.sections.back().items.emplace_back(std::move(block));
     }
 
@@ -207,30 +218,33 @@ private:
             shown += *next;
         }
         return "unexpected '" + shown +
-               "' in block call (names and arguments are letters, digits, hyphens and "
-               "underscores)";
+               "' in block call (names and arguments are letters, digits, hyphens, "
+               "underscores and colons)";
     }
 
-    // Every `{{` in [begin, end) must start a well-formed `{{name}}`.
-    void check_placeholders(std::size_t begin, std::size_t end) {
+    // Every `{{` in [begin, end) of the current line must start a well-formed
+    // `{{name}}`; each good one is added to `found`.
+    void check_placeholders(std::size_t begin, std::size_t end, std::vector<Placeholder>& found) {
         std::string_view line(text_.data() + begin, end - begin);
-        std::size_t at = line.find("{{");
-        while (at != std::string_view::npos) {
-            Iterator it = text_.begin() + begin + at;
+        std::size_t open = line.find("{{");
+        while (open != std::string_view::npos) {
+            Iterator it = text_.begin() + begin + open;
             Iterator stop = text_.begin() + end;
-            if (x3::parse(it, stop, grammar::placeholder)) {
-                at = line.find("{{", it - (text_.begin() + begin));
+            std::string name;
+            if (x3::parse(it, stop, grammar::placeholder, name)) {
+                found.push_back(Placeholder{std::move(name), at(begin + open)});
+                open = line.find("{{", it - (text_.begin() + begin));
                 continue;
             }
-            std::size_t close = line.find("}}", at + 2);
+            std::size_t close = line.find("}}", open + 2);
             if (close == std::string_view::npos) {
-                error(begin + at, "placeholder is not closed: \"{{\" needs \"}}\" on the same line");
+                error(begin + open, "placeholder is not closed: \"{{\" needs \"}}\" on the same line");
                 return;
             }
-            error(begin + at,
-                  "placeholder \"" + std::string(line.substr(at, close + 2 - at)) +
+            error(begin + open,
+                  "placeholder \"" + std::string(line.substr(open, close + 2 - open)) +
                       "\" needs a name of letters, digits and underscores, like {{responses}}");
-            at = line.find("{{", close + 2);
+            open = line.find("{{", close + 2);
         }
     }
 
@@ -239,6 +253,7 @@ private:
     TemplateParse result_;
     std::optional<TextItem> paragraph_;
     int line_number_ = 0;
+    std::size_t line_start_ = 0;  // byte offset of the current line
 };
 
 }  // namespace

@@ -1676,9 +1676,9 @@ ACTIONS = [
      "falls prevention classes in community centres", "Cheshire East Council", "done"),
     ("staff-continuity", "Care co-ordinators and named community teams for people with complex needs, so people "
      "see the same staff; joint training for the new integrated teams", "East Cheshire NHS Trust", "planned"),
-    ("seven-day-services", "Not taken forward this year: full seven-day community and social care services could "
-     "not be staffed within the current budget; weekend discharge support at the hospital will be reviewed in 2015",
-     "East Cheshire NHS Trust", "not taken forward"),
+    ("seven-day-services", "Weekend discharge support at the hospital will be reviewed in 2015",
+     "East Cheshire NHS Trust", "not taken forward",
+     "Full seven-day community and social care services could not be staffed within the current budget"),
     ("gp-booking", "All practices offer online booking and a call-back instead of the 8am queue; a shared "
      "extended-hours hub books evening and Saturday appointments for all 23 practices", "NHS Eastern Cheshire CCG",
      "in progress"),
@@ -1756,8 +1756,8 @@ def main():
 
     with open(os.path.join(CORPUS, "actions.csv"), "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["theme", "action", "owner", "status"])
-        w.writerows(ACTIONS)
+        w.writerow(["theme", "action", "owner", "status", "reason"])
+        w.writerows(action + ("",) * (5 - len(action)) for action in ACTIONS)  # reason: not taken forward only
     with open(os.path.join(CORPUS, "population.csv"), "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["group", "population_share", "note"])

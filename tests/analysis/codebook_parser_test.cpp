@@ -25,7 +25,8 @@ TEST_CASE("codebook: the README example") {
         "group older-isolated\n"
         "  title: Isolated older people\n"
         "  when: age_band in (65-74, 75-84, 85+) and lives_alone = yes\n"
-        "  cue: lonely OR isolated OR \"on my own\"\n";
+        "  cue: lonely OR isolated OR \"on my own\"\n"
+        "  label: Isolated older person\n";
     const CodebookParse parse = parse_codebook(text, "cb.txt");
     CHECK(all_errors(parse) == "");
     const Codebook& cb = parse.codebook;
@@ -50,6 +51,7 @@ TEST_CASE("codebook: the README example") {
     CHECK(group.cue == "lonely OR isolated OR \"on my own\"");
     CHECK(group.cue_at.line == 13);
     CHECK(group.cue_at.column == 8);
+    CHECK(group.label == "Isolated older person");
 }
 
 TEST_CASE("codebook: continuation lines, comments and optional parts") {
@@ -82,6 +84,7 @@ TEST_CASE("codebook: continuation lines, comments and optional parts") {
     CHECK(parse.codebook.groups[0].cue == "");
     CHECK(parse.codebook.groups[1].when == nullptr);
     CHECK(parse.codebook.groups[1].cue == "carer*");
+    CHECK(parse.codebook.groups[1].label == "");  // optional
 }
 
 TEST_CASE("codebook: errors, each with its whole message") {
@@ -94,7 +97,7 @@ TEST_CASE("codebook: errors, each with its whole message") {
          "      cue: y\n"
          "      ^\n"},
         {"group g\n  title: G\n  rule: x\n    more of it\n  cue: y\n",
-         "cb.txt:3:3: error: unknown group property \"rule\": expected title, description, when or cue\n"
+         "cb.txt:3:3: error: unknown group property \"rule\": expected title, description, when, cue or label\n"
          "      rule: x\n"
          "      ^\n"},
         {"theme a\n  rule: x\n",

@@ -499,3 +499,146 @@ TEST_CASE("inspect shows how the online survey export would be read") {
     CHECK(run_command(kBinary + " inspect --rows " + odd).output ==
           "{\"Age\":\"65-74\",\"Age (2)\":\"yes\",\"Comment\":\"Hello there\",\"column 3\":\"x\"}\n");
 }
+
+namespace {
+
+// The text of an HTML fragment: tags dropped, <br/> as a line break, the five
+// references html_escape writes turned back into characters.
+std::string html_text(const std::string& html) {
+    std::string text = std::regex_replace(html, std::regex("<br/>"), "\n");
+    text = std::regex_replace(text, std::regex("<[^>]*>"), "");
+    const std::pair<const char*, const char*> references[] = {
+        {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}};
+    for (const auto& [reference, character] : references) {
+        text = std::regex_replace(text, std::regex(reference), character);
+    }
+    return text;
+}
+
+// The texts of every `element` in `html` ("p", "h2", "td"), whatever its attributes.
+std::vector<std::string> texts_of(const std::string& html, const std::string& element) {
+    const std::regex re("<" + element + "(?: [^>]*)?>([\\s\\S]*?)</" + element + ">");
+    std::vector<std::string> found;
+    for (std::sregex_iterator it(html.begin(), html.end(), re), end; it != end; ++it) {
+        found.push_back(html_text((*it)[1]));
+    }
+    return found;
+}
+
+std::string without_spaces(const std::string& text) { return std::regex_replace(text, std::regex("\\s+"), ""); }
+
+}  // namespace
+
+TEST_CASE("--html writes the report's accessible companion: the same words and figures as the PDF") {
+    const Demo& d = demo();
+    TempDir dir;
+    const std::string pdf = dir.path("report.pdf"), html = dir.path("report.html");
+    const std::string inputs = " --store " + d.store + " --actions " + kSource + "/corpus/actions.csv --population " +
+                               kSource + "/corpus/population.csv --out " + pdf + " --html " + html;
+    auto made = run_command(kBinary + " report --final" + inputs);
+    CHECK(made.exit_code == 0);
+    CHECK(made.output == "wrote " + pdf + " and " + html + "\n");
+    const std::string page = yousaid::testing::read_file(html);
+    REQUIRE(page.size() > 10000);
+    auto lint = run_command("xmllint --noout " + html);
+    CHECK(lint.exit_code == 0);
+    CHECK(lint.output == "");
+    CHECK(page.find("<html lang=\"en\">") != std::string::npos);
+    CHECK(page.find("DRAFT") == std::string::npos);
+    CHECK(page.find("<script") == std::string::npos);
+
+    // One h1, the contents and the template's sections as h2 in order, no level skipped.
+    std::vector<std::string> levels;
+    static const std::regex heading("<h([1-6])[ >]");
+    for (std::sregex_iterator it(page.begin(), page.end(), heading), end; it != end; ++it) {
+        levels.push_back((*it)[1]);
+    }
+    REQUIRE(!levels.empty());
+    CHECK(levels.front() == "1");
+    CHECK(std::count(levels.begin(), levels.end(), "1") == 1);
+    for (std::size_t i = 1; i < levels.size(); ++i) CHECK(levels[i][0] <= levels[i - 1][0] + 1);
+    CHECK(texts_of(page, "h1") == values_of(kTemplate, "title"));
+    std::vector<std::string> sections{"Contents"};
+    for (const std::string& heading : values_of(kTemplate, "section")) sections.push_back(heading);
+    CHECK(texts_of(page, "h2") == sections);
+
+    // The PDF's text, without its page footers, and without white space, as
+    // lines wrap differently in the two.
+    const std::string pdf_text = run_command("pdftotext -q " + pdf + " -").output;
+    const std::string title = values_of(kTemplate, "title").at(0);
+    const std::string body = without_spaces(
+        std::regex_replace(pdf_text, std::regex("\n" + title + "\\s+Page \\d+ of \\d+\\s+"), "\n"));
+
+    // A statement per theme, as in the PDF, with its quotes and action.
+    static const std::regex statement(R"(\n([^\n]+)\n[\d,]+ responses? \(\d+% of all\) raised this)");
+    std::vector<std::string> pdf_statements;
+    for (std::sregex_iterator it(pdf_text.begin(), pdf_text.end(), statement), end; it != end; ++it) {
+        pdf_statements.push_back((*it)[1]);
+    }
+    CHECK(pdf_statements.size() >= 10);
+    CHECK(texts_of(page, "h3") == pdf_statements);
+    CHECK(texts_of(page, "blockquote").size() >= 26);
+
+    // Every paragraph, caption, quote, attribution and table cell is in the PDF.
+    std::size_t compared = 0;
+    for (const char* element : {"p", "caption", "figcaption", "footer", "th", "td"}) {
+        for (const std::string& text : texts_of(page, element)) {
+            CAPTURE(element);
+            CAPTURE(text);
+            CHECK(body.find(without_spaces(text)) != std::string::npos);
+            ++compared;
+        }
+    }
+    CHECK(compared > 500);
+    // ... and every line of the PDF is in the page (pdftotext joins a word
+    // hyphenated at a line end, so hyphens are left out of the comparison).
+    auto plain = [](const std::string& text) { return std::regex_replace(without_spaces(text), std::regex("-"), ""); };
+    const std::string page_text = plain(html_text(page));
+    static const std::regex footer(R"(\f?Page \d+ of \d+)");
+    std::istringstream pdf_lines(pdf_text);
+    std::size_t lines = 0;
+    for (std::string line; std::getline(pdf_lines, line);) {
+        if (plain(line).empty() || std::regex_match(line, footer)) continue;
+        CAPTURE(line);
+        CHECK(page_text.find(plain(line)) != std::string::npos);
+        ++lines;
+    }
+    CHECK(lines > 1000);
+    // Every chart is an image named by its alt text, with the table it draws after it.
+    const std::size_t charts = count(page, "<figure>");
+    CHECK(charts == 3);
+    CHECK(std::regex_search(page, std::regex("<svg [^>]*role=\"img\" aria-label=\"[^\"]{40,}\"")));
+    static const std::regex table_after_chart("</figure>\n<div class=\"table-scroll");
+    CHECK(static_cast<std::size_t>(std::distance(std::sregex_iterator(page.begin(), page.end(), table_after_chart),
+                                                 std::sregex_iterator())) == charts);
+    CHECK(personal_data_in(html_text(page)) == std::vector<std::string>{});
+
+    // A draft says so at the top; a refused --final writes neither file.
+    auto draft = run_command(kBinary + " report" + inputs);
+    CHECK(draft.exit_code == 0);
+    CHECK(draft.output.rfind("wrote " + pdf + " and " + html + " as a draft", 0) == 0);
+    const std::string drafted = yousaid::testing::read_file(html);
+    CHECK(drafted.find("<p class=\"draft\" role=\"note\"><strong>DRAFT</strong>") < drafted.find("<h1>"));
+
+    std::string actions;
+    std::istringstream in(yousaid::testing::read_file(kSource + "/corpus/actions.csv"));
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("transport-rural,", 0) != 0) actions += line + "\n";
+    }
+    const std::string refused_pdf = dir.path("refused.pdf"), refused_html = dir.path("refused.html");
+    auto refused = run_command(kBinary + " report --final --store " + d.store + " --actions " +
+                               dir.write("actions.csv", actions) + " --out " + refused_pdf + " --html " + refused_html);
+    CHECK(refused.exit_code == 1);
+    CHECK(refused.output.find("yousaid: nothing written") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(refused_pdf));
+    CHECK_FALSE(std::filesystem::exists(refused_html));
+
+    // An HTML file that cannot be written stops the run before the PDF is written.
+    const std::string unwritable = dir.path("no/such/folder/report.html"), alone = dir.path("alone.pdf");
+    auto cannot = run_command(kBinary + " report --store " + d.store + " --actions " + kSource +
+                              "/corpus/actions.csv --out " + alone + " --html " + unwritable);
+    CHECK(cannot.exit_code == 1);
+    CHECK(cannot.output.find("yousaid: cannot write " + unwritable + ": No such file or directory\n") !=
+          std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(alone));
+}

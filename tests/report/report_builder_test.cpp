@@ -26,7 +26,7 @@ const char* kSurvey =
 const char* kCodebook =
     "theme transport-rural\n  title: Transport and rural access\n  rule: bus OR taxi\n"
     "theme information-sharing\n  title: Information sharing\n  rule: \"my story\"\n"
-    "group carers\n  title: Carers\n  when: carer = yes\n";
+    "group carers\n  title: Carers\n  label: Carer\n  when: carer = yes\n";
 const char* kActions = "theme,action,owner,status\ntransport-rural,Reviewed community transport,Council,in progress\n";
 
 struct Fixture {
@@ -73,7 +73,7 @@ TEST_CASE("report builder fills placeholders and blocks from the store") {
     CHECK(transport.summary.rfind("1 response (33% of all) raised this.", 0) == 0);
     REQUIRE(transport.quotes.size() == 1);
     CHECK(transport.quotes[0].text == "The bus only comes twice a week and a taxi costs £12 each way.");
-    CHECK(transport.quotes[0].attribution == "Carer — Telephone survey, June 2014");
+    CHECK(transport.quotes[0].attribution == "Carer, telephone survey, June 2014");
     CHECK(transport.action == "Reviewed community transport");
     CHECK(transport.status == "in progress");
     // Information sharing has no action: drawn with none, and the user is told.
@@ -84,20 +84,34 @@ TEST_CASE("report builder fills placeholders and blocks from the store") {
 
 TEST_CASE("report builder reports unknown blocks and placeholders at their place") {
     Fixture f;
-    report::ReportBuild build = f.build("title: T\n\nsection: S\nWe heard {{respondants}}.\n\n[pie chart]\n");
+    report::ReportBuild build =
+        f.build("title: T {{programm}}\n\nsection: S\nWe heard\n  from {{respondants}}.\n\n[pie chart]\n");
     CHECK_FALSE(build.document);
-    REQUIRE(build.errors.size() == 2);
-    CHECK(build.errors[0].headline() ==
-          f.dir.path("t.tmpl") + ":4:1: error: unknown placeholder {{respondants}}: expected one of channels, "
-                                 "coding_note, events, first_date, groups, last_date, programme, rejected, responses, "
-                                 "themes, "
-                                 "untagged");
-    CHECK(build.errors[1].format() ==
-          f.dir.path("t.tmpl") + ":6:1: error: unknown block: expected [reach channel|event|group], [themes], "
-                                 "[you-said-we-did] or [crosstab theme group|channel|event], or one of "
-                                 "these but [you-said-we-did] after \"chart\", as in [chart themes]\n"
+    REQUIRE(build.errors.size() == 3);
+    const std::string known = "expected one of channels, coding_note, counted, events, first_date, groups, last_date, "
+                              "programme, rejected, respondents, responses, themes, untagged";
+    CHECK(build.errors[0].format() == f.dir.path("t.tmpl") + ":1:10: error: unknown placeholder {{programm}}: " +
+                                          known + "\n    title: T {{programm}}\n             ^\n");
+    CHECK(build.errors[1].format() == f.dir.path("t.tmpl") + ":5:8: error: unknown placeholder {{respondants}}: " +
+                                          known + "\n      from {{respondants}}.\n           ^\n");
+    CHECK(build.errors[2].format() ==
+          f.dir.path("t.tmpl") + ":7:2: error: unknown block \"pie\": expected reach, themes, you-said-we-did, "
+                                 "quotes, crosstab, method, limitations or chart\n"
                                  "    [pie chart]\n"
-                                 "    ^\n");
+                                 "     ^\n");
+}
+
+TEST_CASE("placeholders are filled in the cover fields and headings too") {
+    Fixture f;
+    report::ReportBuild build = f.build(
+        "title: What {{respondents}} people said\nsubtitle: {{programme}}, {{first_date}}\nprogramme: Caring "
+        "Together\ndate: {{last_date}}\n\nsection: {{responses}} responses\nText.\n");
+    REQUIRE(build.errors.empty());
+    const report::ReportDocument& doc = *build.document;
+    CHECK(doc.title == "What 3 people said");
+    CHECK(doc.subtitle == "Caring Together, 3 June 2014");
+    CHECK(doc.date_line == "1 July 2014");
+    CHECK(doc.sections[0].heading == "3 responses");
 }
 
 TEST_CASE("the coding note says what hand coding added, and nothing when there was none") {
@@ -160,9 +174,8 @@ TEST_CASE("percentages of fewer responses than the suppression threshold are sho
     CHECK(table.rows[0] == std::vector<std::string>{"Transport and rural access", "57%", "50%", "–"});
     CHECK(table.note.find("* Fewer than 30 responses: read with caution. – Fewer than 10 responses: not shown.") !=
           std::string::npos);
-    // Outreach's 100% is hidden, so the summary names the telephone channel.
-    CHECK(std::get<report::ThemeStatement>(blocks[1]).summary ==
-          "8 responses (57% of all) raised this. It came up most in the Telephone channel (50% of its responses).");
+    // Outreach's 100% is hidden, and telephone's 50% is below the 57% of all, so no channel is named.
+    CHECK(std::get<report::ThemeStatement>(blocks[1]).summary == "8 responses (57% of all) raised this.");
     CHECK(report::publication_problems(build.facts).empty());
 }
 

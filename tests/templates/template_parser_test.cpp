@@ -22,6 +22,21 @@ const BlockItem& block_at(const TemplateSection& section, std::size_t i) {
     return std::get<BlockItem>(section.items[i]);
 }
 
+std::map<std::string, std::string> field_texts(const ReportTemplate& t) {
+    std::map<std::string, std::string> out;
+    for (const auto& [key, value] : t.fields) out[key] = value.text;
+    return out;
+}
+
+// "name@line:column" for each placeholder, in order.
+std::vector<std::string> placed(const TemplateText& text) {
+    std::vector<std::string> out;
+    for (const Placeholder& p : text.placeholders) {
+        out.push_back(p.name + "@" + std::to_string(p.where.line) + ":" + std::to_string(p.where.column));
+    }
+    return out;
+}
+
 std::string all_errors(const TemplateParse& parse) {
     std::string out;
     for (const Diagnostic& d : parse.errors) out += d.format();
@@ -56,7 +71,7 @@ TEST_CASE("a good template gives its cover fields, sections, paragraphs and bloc
     TemplateParse parse = parse_template(kGood, "good.tmpl");
     CHECK(all_errors(parse) == "");
     const ReportTemplate& t = parse.report_template;
-    CHECK(t.fields == std::map<std::string, std::string>{
+    CHECK(field_texts(t) == std::map<std::string, std::string>{
                           {"title", "You said, we did"},
                           {"subtitle", "What people told us"},
                           {"programme", "Caring Together in Eastern Cheshire"},
@@ -65,7 +80,7 @@ TEST_CASE("a good template gives its cover fields, sections, paragraphs and bloc
     REQUIRE(t.sections.size() == 2);
 
     const TemplateSection& who = t.sections[0];
-    CHECK(who.heading == "Who we heard from");
+    CHECK(who.heading.text == "Who we heard from");
     REQUIRE(who.items.size() == 4);
     CHECK(text_at(who, 0).text ==
           "Between {{first_date}} and {{last_date}} we heard {{responses}} responses at "
@@ -83,13 +98,49 @@ TEST_CASE("a good template gives its cover fields, sections, paragraphs and bloc
     CHECK(block_at(who, 3).where.column == 3);
 
     const TemplateSection& said = t.sections[1];
-    CHECK(said.heading == "You said, we did");
+    CHECK(said.heading.text == "You said, we did");
     REQUIRE(said.items.size() == 3);
     CHECK(text_at(said, 0).text == "One two.");
     CHECK(block_at(said, 1).name == "you-said-we-did");
     CHECK(block_at(said, 1).arguments.empty());
     CHECK(block_at(said, 2).name == "crosstab");
     CHECK(block_at(said, 2).arguments == std::vector<std::string>{"theme_x", "group-2"});
+}
+
+TEST_CASE("each placeholder is kept with the place of its {{, in paragraphs, headings and cover fields") {
+    TemplateParse parse = parse_template(
+        "title: {{programme}} report\n"
+        "date:   {{last_date}}\n"
+        "section: Heard from {{respondents}} people\n"
+        "  We heard {{responses}} responses\n"
+        "# a comment between the lines\n"
+        "\tfrom {{respondents}} people and “{{x}}”.\n",
+        "p.tmpl");
+    CHECK(all_errors(parse) == "");
+    const ReportTemplate& t = parse.report_template;
+    CHECK(placed(t.fields.at("title")) == std::vector<std::string>{"programme@1:8"});
+    CHECK(placed(t.fields.at("date")) == std::vector<std::string>{"last_date@2:9"});
+    REQUIRE(t.sections.size() == 1);
+    CHECK(placed(t.sections[0].heading) == std::vector<std::string>{"respondents@3:21"});
+    const TextItem& paragraph = text_at(t.sections[0], 0);
+    CHECK(paragraph.text == "We heard {{responses}} responses from {{respondents}} people and “{{x}}”.");
+    CHECK(placed(paragraph) == std::vector<std::string>{"responses@4:12", "respondents@6:7", "x@6:35"});
+    CHECK(paragraph.placeholders[0].where.file == "p.tmpl");
+}
+
+TEST_CASE("a block call keeps where its name and each argument start") {
+    TemplateParse parse = parse_template("section: S\n  [ chart  crosstab theme\tattribute:age_band ]\n", "b.tmpl");
+    CHECK(all_errors(parse) == "");
+    const BlockItem& block = block_at(parse.report_template.sections[0], 0);
+    CHECK(block.name == "chart");
+    CHECK(block.arguments == std::vector<std::string>{"crosstab", "theme", "attribute:age_band"});
+    CHECK(block.where.column == 3);
+    CHECK(block.name_at.line == 2);
+    CHECK(block.name_at.column == 5);
+    REQUIRE(block.arguments_at.size() == 3);
+    CHECK(block.arguments_at[0].column == 12);
+    CHECK(block.arguments_at[1].column == 21);
+    CHECK(block.arguments_at[2].column == 27);
 }
 
 TEST_CASE("CRLF line ends and a byte order mark read the same as LF") {
@@ -101,7 +152,7 @@ TEST_CASE("CRLF line ends and a byte order mark read the same as LF") {
     TemplateParse lf = parse_template(kGood, "good.tmpl");
     TemplateParse dos = parse_template("\xEF\xBB\xBF" + crlf, "good.tmpl");
     CHECK(all_errors(dos) == "");
-    CHECK(dos.report_template.fields == lf.report_template.fields);
+    CHECK(field_texts(dos.report_template) == field_texts(lf.report_template));
     REQUIRE(dos.report_template.sections.size() == 2);
     CHECK(text_at(dos.report_template.sections[0], 0).text ==
           text_at(lf.report_template.sections[0], 0).text);
@@ -144,12 +195,12 @@ TEST_CASE("bad templates are reported at the line and column of the problem") {
          "                  ^\n"},
         {"block with a bad character", "section: A\n  [reach chan!nel]\n",
          "bad.tmpl:2:14: error: unexpected '!' in block call (names and arguments are letters, "
-         "digits, hyphens and underscores)\n"
+         "digits, hyphens, underscores and colons)\n"
          "      [reach chan!nel]\n"
          "                 ^\n"},
         {"block with a non-ASCII character", "section: A\n[réach]\n",
          "bad.tmpl:2:3: error: unexpected 'é' in block call (names and arguments are letters, "
-         "digits, hyphens and underscores)\n"
+         "digits, hyphens, underscores and colons)\n"
          "    [réach]\n"
          "      ^\n"},
         {"block without a name", "section: A\n[ ]\n",
@@ -229,7 +280,7 @@ TEST_CASE("the August report template parses cleanly and uses the builder's bloc
     }
     CHECK(blocks == std::vector<std::string>{"reach channel", "reach event", "chart reach group",
                                              "chart themes", "you-said-we-did", "crosstab theme group",
-                                             "chart crosstab theme channel"});
+                                             "chart crosstab theme channel", "method", "limitations"});
 }
 
 }  // namespace

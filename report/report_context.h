@@ -1,0 +1,46 @@
+#pragma once
+// What a report's blocks are built from, gathered once per report: the store,
+// the codebook it was tagged with, its summary, the actions and population
+// files, and the report-wide record of what has been printed.
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <xapian.h>
+
+#include "analysis/codebook.h"
+#include "analysis/population_file.h"
+#include "analysis/store_summary.h"
+#include "report/actions_file.h"
+#include "report/publication_checks.h"
+#include "report/shown_figures.h"
+
+namespace yousaid::report {
+
+inline constexpr Xapian::doccount kSmallBase = 30;  // figures on fewer responses are marked * for caution
+
+struct ReportContext {
+    const Xapian::Database& db;
+    Codebook codebook;
+    StoreSummary summary;
+    ActionsRead actions;
+    PopulationRead population = {};
+    bool every_member = false;
+    Xapian::doccount min_base = 0;                // percentages of fewer responses are hidden (ShownFigures)
+    ShownFigures* figures = nullptr;              // every percentage of responses is printed through this
+    std::vector<ShownQuote>* quotes = nullptr;    // every quote printed, for the publication checks
+    std::vector<std::string>* warnings = nullptr;
+    // Responses quoted already: a response is quoted once in a report (and
+    // pick_quotes quotes a campaign only through its first member).
+    std::set<std::string> unquotable = {};
+};
+
+// The codebook's themes that some counted response raised, most raised first;
+// ties keep codebook order.
+std::vector<std::pair<const Theme*, Xapian::doccount>> themes_by_count(const ReportContext& c);
+
+// "the table \"Themes raised\"": a table as the subject of a publication check's sentence.
+std::string table_place(const std::string& caption);
+
+}  // namespace yousaid::report
