@@ -22,7 +22,7 @@ std::optional<Response> response_by_id(const Xapian::Database& db, const std::st
 
 std::vector<PickedQuote> choose_quotes(ReportContext& c, const Theme& theme, int count) {
     const RespondentLabels labels(c.codebook, c.summary.by_group);
-    std::vector<PickedQuote> picked = pick_quotes(c.db, theme, count, c.unquotable);
+    std::vector<PickedQuote> picked = pick_quotes(c.db, theme, count, c.quoted);
     for (PickedQuote& p : picked) {
         if (std::optional<Response> r = response_by_id(c.db, p.response_id)) {
             p.quote.attribution = attribution(*r, labels.describe(*r));

@@ -55,14 +55,14 @@ bool overlaps(const std::set<std::string>& a, const std::set<std::string>& b) {
 }  // namespace
 
 std::vector<PickedQuote> pick_quotes(const Xapian::Database& db, const Theme& theme, int count,
-                                     std::set<std::string>& used) {
+                                     QuotedSoFar& quoted) {
     const TypicalResponses typical = typical_responses(db, schema::kThemePrefix + theme.id, kCandidates);
     std::vector<Candidate> candidates;
     std::set<std::string> texts;
     for (const ScoredResponse& scored : typical.responses) {
         Candidate c{response_from_json(db.get_document(scored.docid).get_data())};
         c.closeness = scored.closeness;
-        if (used.count(c.response.id) || !texts.insert(c.response.redacted_text).second) continue;
+        if (quoted.ids.count(c.response.id) || !texts.insert(c.response.redacted_text).second) continue;
         // A campaign is quoted once, as it is counted once: through the member
         // whose id it bears (the first), never through a later one.
         if (!c.response.campaign.empty() && c.response.campaign != c.response.id) continue;
@@ -78,7 +78,7 @@ std::vector<PickedQuote> pick_quotes(const Xapian::Database& db, const Theme& th
 
     // Greedy spread: prefer a channel and a first group not yet quoted.
     std::vector<PickedQuote> quotes;
-    std::set<std::string> channels, groups, quoted_shingles;
+    std::set<std::string> channels, groups;
     std::vector<bool> used_here(candidates.size(), false);
     for (int round = 0; round < 2 && static_cast<int>(quotes.size()) < count; ++round) {
         for (std::size_t i = 0; i < candidates.size() && static_cast<int>(quotes.size()) < count; ++i) {
@@ -88,10 +88,10 @@ std::vector<PickedQuote> pick_quotes(const Xapian::Database& db, const Theme& th
             bool fresh = !channels.count(r.channel) && (group.empty() || !groups.count(group));
             if (round == 0 && !fresh) continue;
             std::set<std::string> own = shingles(r.redacted_text);
-            if (overlaps(own, quoted_shingles)) continue;
-            quoted_shingles.insert(own.begin(), own.end());
+            if (overlaps(own, quoted.shingles)) continue;
+            quoted.shingles.insert(own.begin(), own.end());
             used_here[i] = true;
-            used.insert(r.id);
+            quoted.ids.insert(r.id);
             channels.insert(r.channel);
             if (!group.empty()) groups.insert(group);
             quotes.push_back({r.id, {shorten_quote(r.redacted_text, kMaxQuoteWords), attribution(r)}});

@@ -14,6 +14,7 @@
 #include "analysis/store_summary.h"
 #include "report/actions_file.h"
 #include "report/publication_checks.h"
+#include "report/quote_picker.h"
 #include "report/shown_figures.h"
 
 namespace yousaid::report {
@@ -31,9 +32,9 @@ struct ReportContext {
     ShownFigures* figures = nullptr;              // every percentage of responses is printed through this
     std::vector<ShownQuote>* quotes = nullptr;    // every quote printed, for the publication checks
     std::vector<std::string>* warnings = nullptr;
-    // Responses quoted already: a response is quoted once in a report (and
-    // pick_quotes quotes a campaign only through its first member).
-    std::set<std::string> unquotable = {};
+    // What the report has quoted so far (a response is quoted once, and no two
+    // quotes say the same thing).
+    QuotedSoFar quoted = {};
 };
 
 // The codebook's themes that some counted response raised, most raised first;

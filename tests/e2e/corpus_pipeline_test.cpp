@@ -454,6 +454,25 @@ TEST_CASE("the report's quotes are what people wrote, word for word") {
     for (const std::string& q : quotes) verbatim += corpus.find(q) != std::string::npos;
     // Quotes with curly quotes of their own are cut short by the pattern above.
     CHECK(verbatim >= static_cast<int>(quotes.size()) * 9 / 10);
+
+    // No two quotes, under whatever themes, say the same thing: none shares a run of six words.
+    std::map<std::string, std::size_t> first_quote_of;
+    for (std::size_t i = 0; i < quotes.size(); ++i) {
+        std::vector<std::string> words;
+        static const std::regex word("[A-Za-z0-9']+");
+        for (std::sregex_iterator w(quotes[i].begin(), quotes[i].end(), word), end; w != end; ++w) {
+            std::string lower = w->str();
+            for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            words.push_back(lower);
+        }
+        for (std::size_t k = 0; k + 6 <= words.size(); ++k) {
+            std::string run;
+            for (std::size_t j = k; j < k + 6; ++j) run += words[j] + " ";
+            auto [at, added] = first_quote_of.emplace(run, i);
+            CAPTURE(run);
+            CHECK((added || at->second == i));
+        }
+    }
 }
 
 TEST_CASE("the corpus campaign is grouped and counted once") {
