@@ -15,7 +15,10 @@ StoreSummary summarise_store(const Xapian::Database& db, bool every_member) {
     s.campaigns = campaigns.campaigns();
     s.campaign_members = campaigns.members();
     // Each slot read as a stream in docid order: one pass, no document opened.
-    ValueCursor dates(db, schema::kDateSlot), campaign_of(db, schema::kCampaignSlot);
+    ValueCursor dates(db, schema::kDateSlot), campaign_of(db, schema::kCampaignSlot),
+        respondent_of(db, schema::kRespondentSlot);
+    std::unordered_set<std::string> people;
+    Xapian::doccount unrecorded = 0;  // responses with no respondent: a person each
     SlotEntryCounter channels(db, schema::kChannelSlot), events(db, schema::kEventSlot),
         themes(db, schema::kThemesSlot), groups(db, schema::kGroupsSlot);
     std::string first_day, last_day;
@@ -30,6 +33,11 @@ StoreSummary summarise_store(const Xapian::Database& db, bool every_member) {
             if (!campaigns.counts(*it, campaign ? *campaign : std::string())) continue;
         }
         ++s.counted;
+        if (const std::string* respondent = respondent_of.value_of(*it)) {
+            people.insert(*respondent);
+        } else {
+            ++unrecorded;
+        }
         channels.count(*it);
         events.count(*it);
         if (!themes.count(*it)) ++s.untagged;
@@ -46,7 +54,7 @@ StoreSummary summarise_store(const Xapian::Database& db, bool every_member) {
     s.by_group = groups.counts();
     s.coded_by_hand = db.get_termfreq(std::string(schema::kTagSourcePrefix) + "manual");
     s.model_tagged = db.get_termfreq(std::string(schema::kTagSourcePrefix) + "model");
-    s.respondents = count_respondents(db, every_member);
+    s.respondents = static_cast<Xapian::doccount>(people.size()) + unrecorded;
     std::string prefix = schema::kBatchKeyPrefix;
     for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) {
         BatchRecord record = batch_record_from_json(db.get_metadata(*key));
@@ -57,23 +65,7 @@ StoreSummary summarise_store(const Xapian::Database& db, bool every_member) {
 }
 
 Xapian::doccount count_respondents(const Xapian::Database& db, bool every_member) {
-    std::unordered_set<Xapian::docid> left_out;  // campaign members other than the first
-    if (!every_member) {
-        CampaignCount campaigns(db);
-        const Xapian::valueno slot = schema::kCampaignSlot;
-        for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
-            if (!campaigns.counts(it.get_docid(), *it)) left_out.insert(it.get_docid());
-        }
-    }
-    std::unordered_set<std::string> people;
-    Xapian::doccount recorded = 0;
-    const Xapian::valueno slot = schema::kRespondentSlot;
-    for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
-        if (left_out.count(it.get_docid())) continue;
-        ++recorded;
-        people.insert(*it);
-    }
-    return people.size() + (db.get_doccount() - left_out.size() - recorded);
+    return summarise_store(db, every_member).respondents;
 }
 
 }  // namespace yousaid

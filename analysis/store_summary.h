@@ -30,7 +30,7 @@ StoreSummary summarise_store(const Xapian::Database& db, bool every_member = fal
 // Distinct values of schema::kRespondentSlot over the responses counted (a
 // campaign once, as its first member, unless `every_member`), as crosstab
 // --unit respondents counts them; a response with no respondent recorded is a
-// respondent of its own. Reads value streams only.
+// respondent of its own: summarise_store's `respondents`.
 Xapian::doccount count_respondents(const Xapian::Database& db, bool every_member = false);
 
 }  // namespace yousaid

@@ -16,6 +16,15 @@ std::vector<std::pair<const Theme*, Xapian::doccount>> themes_by_count(const Rep
     return out;
 }
 
+const Crosstab& crosstab_of(const ReportContext& c, const Axis& rows, const Axis& columns) {
+    auto key = std::make_pair(rows.name(), columns.name());
+    auto found = c.crosstabs.find(key);
+    if (found == c.crosstabs.end()) {
+        found = c.crosstabs.emplace(std::move(key), crosstab(c.db, rows, columns, {c.every_member})).first;
+    }
+    return found->second;
+}
+
 std::string table_place(const std::string& caption) { return "the table \"" + caption + "\""; }
 
 }  // namespace yousaid::report

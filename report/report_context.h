@@ -2,6 +2,7 @@
 // What a report's blocks are built from, gathered once per report: the store,
 // the codebook it was tagged with, its summary, the actions and population
 // files, and the report-wide record of what has been printed.
+#include <map>
 #include <set>
 #include <string>
 #include <utility>
@@ -10,6 +11,7 @@
 #include <xapian.h>
 
 #include "analysis/codebook.h"
+#include "analysis/crosstab.h"
 #include "analysis/population_file.h"
 #include "analysis/store_summary.h"
 #include "report/actions_file.h"
@@ -35,7 +37,13 @@ struct ReportContext {
     // What the report has quoted so far (a response is quoted once, and no two
     // quotes say the same thing).
     QuotedSoFar quoted = {};
+    // Cross-tabs made so far, by rows then columns (crosstab_of): the statements
+    // and the cross-tab blocks ask for the same ones.
+    mutable std::map<std::pair<std::string, std::string>, Crosstab> crosstabs = {};
 };
+
+// The cross-tab of `rows` by `columns` over the counted responses, made once per report.
+const Crosstab& crosstab_of(const ReportContext& c, const Axis& rows, const Axis& columns);
 
 // The codebook's themes that some counted response raised, most raised first;
 // ties keep codebook order.

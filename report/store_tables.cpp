@@ -103,7 +103,7 @@ Table themes_table(const ReportContext& c) {
 
 std::vector<Block> crosstab_tables(const ReportContext& c, const Axis& rows, const Axis& columns) {
     constexpr std::size_t kColumnsPerTable = 5;
-    Crosstab x = crosstab(c.db, rows, columns, {c.every_member});
+    const Crosstab& x = crosstab_of(c, rows, columns);
     const std::string row_name = as_heading(rows.name()), column_name = as_heading(columns.name());
     std::size_t others = x.column_labels.size() - 1;
     std::size_t parts = others == 0 ? 1 : (others + kColumnsPerTable - 1) / kColumnsPerTable;

@@ -81,8 +81,8 @@ void add_action(const ReportContext& c, const Theme& theme, ThemeStatement& s) {
 }  // namespace
 
 std::vector<Block> you_said_we_did(ReportContext& c) {
-    const Crosstab by_channel = crosstab(c.db, Dimension::theme, Dimension::channel, {c.every_member});
-    const Crosstab by_group = crosstab(c.db, Dimension::theme, Dimension::group, {c.every_member});
+    const Crosstab& by_channel = crosstab_of(c, Dimension::theme, Dimension::channel);
+    const Crosstab& by_group = crosstab_of(c, Dimension::theme, Dimension::group);
     const auto themes = themes_by_count(c);
     // Quotes are chosen for the least raised themes first: a response is quoted
     // once, and the most raised themes have the most responses to choose from.
