@@ -1,6 +1,8 @@
 # make demo: install what is missing, build, run the whole pipeline on corpus/, write the report.
-# make test: the same set-up, then every test.
+# make test: the same set-up, then every test, in the release build and again built with ASan and UBSan.
+# make fuzz: every fuzz target in tests/fuzz for FUZZ_SECONDS (default 60) each, with clang's libFuzzer.
 BUILD ?= build
+SANITIZED_BUILD ?= build-sanitized
 STORE ?= out/demo.db
 REPORT ?= out/august-report.pdf
 HTML_REPORT ?= $(REPORT:.pdf=.html)
@@ -9,9 +11,11 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # Debian packages the build, the tests and the demo need.
 PACKAGES = cmake make g++ pkg-config libboost-dev libicu-dev libxapian-dev xapian-tools \
            libhpdf-dev libcli11-dev doctest-dev nlohmann-json3-dev fonts-dejavu-core poppler-utils qpdf \
-           libzip-dev libpugixml-dev libxlsxwriter-dev liblinear-dev libxml2-utils
+           libzip-dev libpugixml-dev libxlsxwriter-dev liblinear-dev libxml2-utils strace util-linux
+# What `make fuzz` needs besides: clang with libFuzzer and the sanitizer runtimes, and llvm-symbolizer.
+FUZZ_PACKAGES = clang libclang-rt-14-dev llvm
 
-.PHONY: all deps build demo test clean
+.PHONY: all deps build sanitized demo test fuzz clean
 
 all: build
 
@@ -29,6 +33,13 @@ build: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	cmake --build $(BUILD) -j $(JOBS)
 
+# Every test again, built with AddressSanitizer and UndefinedBehaviorSanitizer
+# (any finding stops the test that meets it) and with assertions on, at -O1.
+sanitized: deps
+	cmake -S . -B $(SANITIZED_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
+	  -DYOUSAID_SANITIZE=address,undefined >/dev/null
+	cmake --build $(SANITIZED_BUILD) -j $(JOBS)
+
 demo: build
 	rm -rf $(STORE) && mkdir -p $(dir $(STORE))
 	$(BUILD)/yousaid ingest --store $(STORE) --codebook corpus/codebook.txt corpus/responses/*.csv corpus/panels/*.txt
@@ -40,8 +51,13 @@ demo: build
 	  --template templates/august-report.tmpl --out $(REPORT) --html $(HTML_REPORT)
 	@echo "The August report is at $(REPORT) (and as accessible HTML at $(HTML_REPORT)); the store is at $(STORE) (try: $(BUILD)/yousaid search --store $(STORE) 'transport NEAR rural')"
 
-test: build
+test: build sanitized
 	cd $(BUILD) && ctest --output-on-failure
+	cd $(SANITIZED_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure
+
+fuzz:
+	$(MAKE) deps PACKAGES="$(FUZZ_PACKAGES)"
+	tests/fuzz/run.sh
 
 clean:
-	rm -rf $(BUILD) out
+	rm -rf $(BUILD) $(SANITIZED_BUILD) build-fuzz out

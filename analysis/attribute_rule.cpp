@@ -4,6 +4,8 @@
 #include <vector>
 
 #include <boost/spirit/home/x3.hpp>
+
+#include "ingest/byte_classes.h"
 #include <unicode/unistr.h>
 
 namespace yousaid {
@@ -154,6 +156,7 @@ struct Builder {
 };
 
 namespace x3 = boost::spirit::x3;
+namespace bytes = yousaid::byte_classes;
 struct builder_tag;
 
 Builder& builder(auto& ctx) { return x3::get<builder_tag>(ctx); }
@@ -186,7 +189,7 @@ auto const make_both = [](bool is_and) {
 };
 
 auto keyword(const char* word) {
-    return x3::lexeme[x3::no_case[x3::lit(word)] >> !(x3::alnum | '_')];
+    return x3::lexeme[bytes::no_case_word(word) >> !(bytes::alnum | '_')];
 }
 // Rules are named for the messages: "expected " + name.
 template <typename Tag>
@@ -197,12 +200,12 @@ x3::rule<class and_rule_> const and_rule = "an attribute name";
 x3::rule<class not_rule_> const not_rule = "an attribute name";
 
 auto const name = x3::rule<class name_, std::string>{"an attribute name"} =
-    x3::lexeme[+(x3::alnum | x3::char_('_'))];
+    x3::lexeme[+(bytes::alnum | x3::char_('_'))];
 auto const value = x3::rule<class value_, std::string>{"a value"} = x3::lexeme[
     ('"' >> *~x3::char_('"') > named<class quote_>("a closing quote", x3::lit('"'))) |
-    +(x3::char_ - x3::space - x3::char_("(),=\""))];
+    +(x3::char_ - bytes::space - x3::char_("(),=\""))];
 auto const number = x3::rule<class number_, std::string>{"a number"} =
-    x3::lexeme[-x3::char_('-') >> +x3::digit >> -(x3::char_('.') >> +x3::digit) >> !(x3::alnum | '_' | '.')];
+    x3::lexeme[-x3::char_('-') >> +bytes::digit >> -(x3::char_('.') >> +bytes::digit) >> !(bytes::alnum | '_' | '.')];
 auto const a_value = x3::rule<class a_value_>{"a value"} = value[add_value];
 auto const a_number = x3::rule<class a_number_>{"a number"} = number[add_value];
 auto const values = '(' > a_value > *(',' > a_value) > named<class list_end_>("\",\" or \")\"", x3::lit(')'));
@@ -217,7 +220,7 @@ auto const op_part = named<class op_>(
 auto const comparison = (name[set_name] > op_part)[push_comparison];
 auto const group_id = named<class group_id_>("a group id (lower case letters, digits and hyphens)",
                                              x3::raw[x3::lexeme[+x3::char_("a-z0-9-")]][push_membership]);
-auto const membership = x3::lexeme[x3::no_case[x3::lit("in-group")] >> !(x3::alnum | '_' | '-')] >
+auto const membership = x3::lexeme[bytes::no_case_word("in-group") >> !(bytes::alnum | '_' | '-')] >
                         named<class group_open_>("\"(\" after \"in-group\"", x3::lit('(')) > group_id >
                         named<class group_close_>("\")\" after the group id", x3::lit(')'));
 auto const primary = ('(' > or_rule > named<class close_>("\")\"", x3::lit(')'))) | membership | comparison;
@@ -234,8 +237,8 @@ AttributeRuleParse parse_attribute_rule(const std::string& text) {
     b.text_begin = text.begin();
     auto first = text.begin();
     try {
-        const bool ok = x3::phrase_parse(first, text.end(), x3::with<builder_tag>(b)[or_rule], x3::space);
-        x3::phrase_parse(first, text.end(), x3::eps, x3::space);  // skip trailing spaces
+        const bool ok = x3::phrase_parse(first, text.end(), x3::with<builder_tag>(b)[or_rule], bytes::space);
+        x3::phrase_parse(first, text.end(), x3::eps, bytes::space);  // skip trailing spaces
         if (ok && first == text.end()) {
             result.rule = b.stack.back();
             result.groups = std::move(b.groups);
@@ -244,7 +247,7 @@ AttributeRuleParse parse_attribute_rule(const std::string& text) {
         result.error = ok ? "expected \"and\", \"or\" or the end of the rule" : "expected an attribute name";
     } catch (const x3::expectation_failure<std::string::const_iterator>& failure) {
         first = failure.where();
-        x3::phrase_parse(first, text.end(), x3::eps, x3::space);
+        x3::phrase_parse(first, text.end(), x3::eps, bytes::space);
         result.error = "expected " + failure.which();
     }
     result.error_offset = static_cast<std::size_t>(first - text.begin());
@@ -252,14 +255,14 @@ AttributeRuleParse parse_attribute_rule(const std::string& text) {
 }
 
 std::optional<double> attribute_number(const std::string& value) {
-    auto const digits = x3::lexeme[-x3::lit('-') >> +x3::digit >> -('.' >> +x3::digit)];
-    auto const upper = x3::lit('+') | ((x3::lit('-') | x3::lit("\xE2\x80\x93") | x3::no_case[x3::lit("to")]) >> digits);
+    auto const digits = x3::lexeme[-x3::lit('-') >> +bytes::digit >> -('.' >> +bytes::digit)];
+    auto const upper = x3::lit('+') | ((x3::lit('-') | x3::lit("\xE2\x80\x93") | bytes::no_case_word("to")) >> digits);
     std::string lower;
     auto const keep = [&lower](auto& ctx) {
         lower.assign(x3::_attr(ctx).begin(), x3::_attr(ctx).end());
     };
     auto first = value.begin();
-    if (!x3::phrase_parse(first, value.end(), x3::raw[digits][keep] >> -upper >> x3::eoi, x3::space)) return std::nullopt;
+    if (!x3::phrase_parse(first, value.end(), x3::raw[digits][keep] >> -upper >> x3::eoi, bytes::space)) return std::nullopt;
     return to_number(lower);
 }
 

@@ -2,11 +2,14 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include "ingest/byte_classes.h"
+
 #include "ingest/diagnostic.h"
 
 namespace yousaid {
 
 namespace x3 = boost::spirit::x3;
+namespace bytes = yousaid::byte_classes;
 
 namespace {
 
@@ -37,7 +40,7 @@ CodebookLine parse_codebook_line(const std::string& text) {
         return [&into](auto& ctx) { into.assign(x3::_attr(ctx).begin(), x3::_attr(ctx).end()); };
     };
     auto const keyword = x3::raw[x3::lit("theme") | x3::lit("group")] >> &(x3::char_(" \t") | x3::eoi);
-    auto const name = x3::raw[x3::alpha >> *(x3::alnum | x3::char_("_-"))];
+    auto const name = x3::raw[bytes::alpha >> *(bytes::alnum | x3::char_("_-"))];
 
     if (first == last) {
         line.kind = CodebookLine::Kind::blank;

@@ -8,6 +8,7 @@
 #include "analysis/csv_output.h"
 #include "analysis/campaign_count.h"
 #include "analysis/text_columns.h"
+#include "analysis/json_output.h"
 
 namespace yousaid {
 
@@ -258,7 +259,7 @@ std::string crosstab_json(const Crosstab& t) {
                 {"campaigns", {{"campaigns", t.campaigns},
                                {"responses", t.campaign_members},
                                {"counted_once", !t.every_member}}}};
-    return out.dump(2) + "\n";
+    return json_text(out);
 }
 
 }  // namespace yousaid

@@ -2,9 +2,13 @@
 
 namespace yousaid {
 
+std::string spreadsheet_text(const std::string& value) {
+    if (!value.empty() && std::string("=+-@\t\r").find(value[0]) != std::string::npos) return "'" + value;
+    return value;
+}
+
 std::string csv_cell(const std::string& value) {
-    std::string text = value;
-    if (!text.empty() && std::string("=+-@\t\r").find(text[0]) != std::string::npos) text = "'" + text;
+    const std::string text = spreadsheet_text(value);
     if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
     std::string quoted = "\"";
     for (char c : text) {

@@ -6,6 +6,7 @@
 
 #include "analysis/csv_output.h"
 #include "analysis/text_columns.h"
+#include "analysis/json_output.h"
 
 namespace yousaid {
 
@@ -69,7 +70,7 @@ std::string evaluation_json(const ModelEvaluation& e) {
         out["per_label"][l.label] = {{"precision", l.precision}, {"recall", l.recall}, {"f1", l.f1},
                                      {"support", l.support},     {"kappa", l.kappa}};
     }
-    return out.dump(2) + "\n";
+    return json_text(out);
 }
 
 std::string predictions_csv(const ModelEvaluation& e, const std::string& separator) {

@@ -6,9 +6,12 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include "ingest/byte_classes.h"
+
 namespace yousaid {
 
 namespace x3 = boost::spirit::x3;
+namespace bytes = yousaid::byte_classes;
 
 using Kind = QueryPiece::Kind;
 
@@ -43,8 +46,8 @@ std::vector<QueryPiece> scan_query(const std::string& query, const std::function
     using It = std::string::const_iterator;
     std::vector<QueryPiece> out;
     auto const quoted = x3::lexeme['"' >> *(x3::char_ - '"') >> -x3::lit('"')];
-    auto const bare = +(x3::char_ - x3::space - '(' - ')' - '"');
-    auto const name = +(x3::alnum | x3::char_('_'));
+    auto const bare = +(x3::char_ - bytes::space - '(' - ')' - '"');
+    auto const name = +(bytes::alnum | x3::char_('_'));
     It it = query.begin(), end = query.end();
     auto piece = [&](Kind kind, It start, std::string field = "", std::string value = "") {
         out.push_back({kind, std::string(start, it), static_cast<std::size_t>(start - query.begin()), std::move(field),
@@ -62,7 +65,7 @@ std::vector<QueryPiece> scan_query(const std::string& query, const std::function
         it = start;
         if (x3::parse(it, end, quoted)) {
             piece(Kind::phrase, start);
-        } else if (x3::parse(it, end, +x3::space)) {
+        } else if (x3::parse(it, end, +bytes::space)) {
             piece(Kind::space, start);
         } else if (*it == '-' && std::next(it) != end && !std::isspace(static_cast<unsigned char>(*std::next(it)))) {
             // A '-' joined to what follows: a word of its own, so "-channel:x" is seen as a negated filter.

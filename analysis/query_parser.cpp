@@ -161,18 +161,28 @@ std::string date_problem(const std::string& filter, const DateBounds& bounds, st
     return filter + (column ? " at column " + std::to_string(column) : "") + " " + bounds.problem;
 }
 
-Xapian::Query date_query(const std::string& value) {
-    const DateBounds days = date_bounds(value);
-    if (!days.problem.empty()) throw QueryError(date_problem(std::string(kDateField) + ":" + value, days, 0));
+// The range a good date filter stands for (date_bounds(value).problem empty).
+Xapian::Query date_query(const DateBounds& days) {
     using Q = Xapian::Query;
     if (days.from.empty()) return Q(Q::OP_VALUE_LE, schema::kDateSlot, days.to);
     if (days.to.empty()) return Q(Q::OP_VALUE_GE, schema::kDateSlot, days.from);
     return Q(Q::OP_VALUE_RANGE, schema::kDateSlot, days.from, days.to);
 }
 
+// A date: filter inside a query Xapian parses. A date it cannot read matches
+// nothing and leaves its problem in `problem` (see date_problem_ in the header).
 class DateFilter : public Xapian::FieldProcessor {
 public:
-    Xapian::Query operator()(const std::string& value) override { return date_query(value); }
+    explicit DateFilter(std::shared_ptr<std::string> problem) : problem_(std::move(problem)) {}
+    Xapian::Query operator()(const std::string& value) override {
+        const DateBounds days = date_bounds(value);
+        if (days.problem.empty()) return date_query(days);
+        if (problem_->empty()) *problem_ = date_problem(std::string(kDateField) + ":" + value, days, 0);
+        return Xapian::Query::MatchNothing;
+    }
+
+private:
+    std::shared_ptr<std::string> problem_;
 };
 
 // Xapian's "Syntax: <expression> OR <expression>" as where the operator misses a side.
@@ -224,7 +234,7 @@ ResponseQueryParser::ResponseQueryParser(const Xapian::Database& db) {
         fields_.push_back(field);
     }
     parser_.add_boolean_prefix(kBatchField, (new ExactFilter(schema::kBatchPrefix))->release());
-    parser_.add_boolean_prefix(kDateField, (new DateFilter)->release());
+    parser_.add_boolean_prefix(kDateField, (new DateFilter(date_problem_))->release());
     fields_.insert(fields_.end(), {kBatchField, kDateField});
 }
 
@@ -243,7 +253,9 @@ Xapian::Query ResponseQueryParser::parse(const std::string& text) const {
     Xapian::Query words = Xapian::Query::MatchAll;
     if (!trim(split.words).empty()) {
         try {
+            date_problem_->clear();
             words = parser_.parse_query(split.words, kFlags);
+            if (!date_problem_->empty()) throw QueryError(*date_problem_);
             if (std::optional<Xapian::Query> phrased = with_synonym_phrases(words, false)) words = *phrased;
         } catch (const Xapian::QueryParserError& e) {
             throw syntax_error(text, e.get_msg(), fields_);
@@ -275,7 +287,11 @@ Xapian::Query ResponseQueryParser::parse(const std::string& text) const {
 
 Xapian::Query ResponseQueryParser::filter_query(const std::string& field, const std::string& value) const {
     if (field == kBatchField) return Xapian::Query(schema::kBatchPrefix + value);
-    if (field == kDateField) return date_query(value);
+    if (field == kDateField) {
+        const DateBounds days = date_bounds(value);
+        if (!days.problem.empty()) throw QueryError(date_problem(std::string(kDateField) + ":" + value, days, 0));
+        return date_query(days);
+    }
     return Xapian::Query(slug_prefixes_.at(field) + slug(value));
 }
 

@@ -3,6 +3,7 @@
 // indexed (same stemmer, same prefixes), used by search and by codebook rules.
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -59,6 +60,11 @@ private:
     Xapian::Query filter_query(const std::string& field, const std::string& value) const;
 
     mutable Xapian::QueryParser parser_;
+    // A date: filter Xapian's parser found where parse()'s own scan did not (in
+    // quotes, say) and could not read. The filter cannot throw: an exception
+    // thrown through Xapian's parser leaks its state. So it leaves the problem
+    // here, shared with copies of this parser, and parse() throws it.
+    std::shared_ptr<std::string> date_problem_ = std::make_shared<std::string>();
     std::map<std::string, std::string> slug_prefixes_;  // field -> term prefix, for fields matched as slugs
     std::vector<std::string> fields_;                   // every filter name
 };

@@ -14,6 +14,7 @@
 #include "analysis/search.h"
 #include "analysis/tagger.h"
 #include "analysis/text_columns.h"
+#include "analysis/json_output.h"
 
 namespace yousaid {
 
@@ -282,7 +283,7 @@ std::string reach_json(const Reach& r) {
     }
     out["not_in_codebook"] = r.not_in_codebook;
     out["campaigns"] = {{"campaigns", r.campaigns}, {"responses", r.campaign_members}, {"counted_once", !r.every_member}};
-    return out.dump(2) + "\n";
+    return json_text(out);
 }
 
 }  // namespace yousaid

@@ -1,8 +1,11 @@
 #include "analysis/store.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <charconv>
+#include <cstring>
 #include <cstdlib>
 #include <filesystem>
 #include <string_view>
@@ -60,20 +63,32 @@ std::string resolve_store_path(const std::string& given) {
     return "yousaid.db";
 }
 
-Xapian::WritableDatabase open_store_for_writing(const std::string& path) {
+Xapian::WritableDatabase open_store_for_writing(const std::string& path,
+                                                const std::function<void(const std::string&)>& waiting) {
     if (is_remote(path)) throw StoreError(path + ": a remote store is read-only; write to it where it is served from");
+    // Xapian's lock error would not say why; access() does (EACCES, EROFS).
+    if (std::filesystem::exists(path) && ::access(path.c_str(), W_OK) != 0) {
+        throw StoreError(path + ": the store cannot be written here (" + std::strerror(errno) +
+                         "); nothing was changed");
+    }
     // Xapian creates its files lazily (at commit), so the mask stays for the run.
     ::umask(077);
     try {
-        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+        Xapian::WritableDatabase db = [&] {
+            try {
+                return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+            } catch (const Xapian::DatabaseLockError& e) {
+                if (e.get_msg().find("already locked") == std::string::npos) throw;
+                if (waiting) waiting(path + ": another yousaid process is writing to this store; waiting for it to finish");
+                return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_RETRY_LOCK);
+            }
+        }();
         if (!has_our_schema(db)) throw not_our_store(path);
         if (db.get_metadata(schema::kSchemaVersionKey).empty()) {
             db.set_metadata(schema::kSchemaVersionKey, schema::kSchemaVersion);
         }
         ::chmod(path.c_str(), 0700);
         return db;
-    } catch (const Xapian::DatabaseLockError&) {
-        throw StoreError(path + ": another yousaid process is writing to this store; try again when it has finished");
     } catch (const Xapian::Error& e) {
         throw StoreError(path + ": cannot open the store for writing: " + e.get_msg());
     }

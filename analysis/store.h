@@ -2,6 +2,7 @@
 // Opening the store: one directory holding a standard Xapian database, created
 // readable by its owner only (directory 0700, files 0600). For reading, several
 // stores, local or served by xapian-tcpsrv, open as one.
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -18,10 +19,13 @@ struct StoreError : std::runtime_error {
 // --store, else $YOUSAID_STORE, else ./yousaid.db.
 std::string resolve_store_path(const std::string& given);
 
-// Creates the store when it does not exist. Throws StoreError when it is locked
-// by another writer, unreadable, not a yousaid store, or a tcp:// location
-// (remote stores are read-only).
-Xapian::WritableDatabase open_store_for_writing(const std::string& path);
+// Creates the store when it does not exist. When another process is writing to
+// it, says so through `waiting` (once) and waits for it to finish: writers take
+// turns. Throws StoreError when the store cannot be written here (read-only
+// files or file system), is unreadable, is not a yousaid store, or is a tcp://
+// location (remote stores are read-only).
+Xapian::WritableDatabase open_store_for_writing(const std::string& path,
+                                                const std::function<void(const std::string&)>& waiting = {});
 
 // Opens one location for reading:
 //   DIR               a store directory

@@ -19,6 +19,7 @@
 #include "analysis/text_columns.h"
 #include "ingest/response.h"
 #include "ingest/unicode_text.h"
+#include "analysis/json_output.h"
 
 namespace yousaid {
 
@@ -457,7 +458,7 @@ std::string themes_json(const ThemeSummary& s) {
     for (const Snippet& e : s.untagged_sample) untagged["sample"].push_back(snippet_json(e));
     out["untagged"] = std::move(untagged);
     out["campaigns"] = {{"campaigns", s.campaigns}, {"responses", s.campaign_members}, {"counted_once", !s.every_member}};
-    return out.dump(2) + "\n";
+    return json_text(out);
 }
 
 }  // namespace yousaid

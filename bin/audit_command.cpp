@@ -7,6 +7,7 @@
 #include "analysis/csv_output.h"
 #include "analysis/store.h"
 #include "bin/commands.h"
+#include "analysis/json_output.h"
 
 namespace yousaid::cli {
 
@@ -55,7 +56,7 @@ void print_csv(const std::vector<AuditEntry>& entries) {
 void print_json(const std::vector<AuditEntry>& entries) {
     nlohmann::json out = {{"entries", nlohmann::json::array()}};
     for (const AuditEntry& e : entries) out["entries"].push_back(nlohmann::json::parse(to_json(e)));
-    std::cout << out.dump(2) << "\n";
+    std::cout << json_text(out);
 }
 
 int run(const AuditArguments& args) {

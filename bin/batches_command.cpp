@@ -6,6 +6,7 @@
 #include "analysis/batch_admin.h"
 #include "analysis/store.h"
 #include "bin/commands.h"
+#include "analysis/json_output.h"
 
 namespace yousaid::cli {
 
@@ -22,7 +23,7 @@ int run(const BatchesArguments& args) {
     if (args.format == "json") {
         nlohmann::json out = nlohmann::json::array();
         for (const BatchRecord& b : batches) out.push_back(nlohmann::json::parse(to_json(b)));
-        std::cout << out.dump(2) << "\n";
+        std::cout << json_text(out);
         return 0;
     }
     for (const BatchRecord& b : batches) {

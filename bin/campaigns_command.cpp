@@ -6,6 +6,7 @@
 #include "analysis/campaigns.h"
 #include "analysis/store.h"
 #include "bin/commands.h"
+#include "analysis/json_output.h"
 
 namespace yousaid::cli {
 
@@ -81,7 +82,7 @@ void print_json(const std::vector<Campaign>& campaigns) {
     for (const Campaign& c : campaigns) {
         out.push_back({{"id", c.id}, {"size", c.size}, {"events", c.events}, {"channels", c.channels}, {"text", c.text}});
     }
-    std::cout << json{{"campaigns", out}}.dump(2) << "\n";
+    std::cout << json_text(json{{"campaigns", out}});
 }
 
 int run(const CampaignsArguments& args) {

@@ -70,7 +70,7 @@ int run(const CodeArguments& args) {
     CodingOptions options{coding_user(args.user), args.note, ""};
     std::string path = resolve_store_path(args.store);
     open_store(path);  // refuses a missing store rather than creating an empty one
-    Xapian::WritableDatabase db = open_store_for_writing(path);
+    Xapian::WritableDatabase db = open_store_to_write(path);
     CodingResult result = request ? apply_coding(db, {*request}, options)
                                   : code_from_file(db, read_utf8_file(args.from), args.from, options);
     if (!result.errors.empty()) {

@@ -3,6 +3,7 @@
 // chosen, runs one library call and sets `exit_code` (0 done, 1 refused or
 // failed; CLI11 reports usage errors with 2).
 #include <CLI/CLI.hpp>
+#include <xapian.h>
 
 namespace yousaid::cli {
 
@@ -25,5 +26,8 @@ void add_evaluate_command(CLI::App& app, int& exit_code);
 
 // --store DIR, shared by every command.
 void add_store_option(CLI::App& command, std::string& store);
+// The store opened for writing as every command that writes opens it: when
+// another process is writing, a line on standard error says the command waits.
+Xapian::WritableDatabase open_store_to_write(const std::string& path);
 
 }  // namespace yousaid::cli

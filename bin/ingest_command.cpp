@@ -79,7 +79,7 @@ int run(const IngestArguments& args) {
         }
     }
     const std::string store_path = resolve_store_path(args.store);
-    Xapian::WritableDatabase db = open_store_for_writing(store_path);
+    Xapian::WritableDatabase db = open_store_to_write(store_path);
     std::optional<CompiledCodebook> codebook;
     if (!args.codebook.empty()) {
         CodebookLoad load = load_codebook(args.codebook, db);
@@ -101,7 +101,8 @@ int run(const IngestArguments& args) {
 
     BatchRecord total;
     int refused = 0;
-    for (const std::string& file : args.files) {
+    for (std::size_t index = 0; index < args.files.size(); ++index) {
+        const std::string& file = args.files[index];
         ProgressLine progress(file, show_progress);
         options.progress = [&progress](std::size_t done, std::size_t all) { progress.update(done, all); };
         BatchResult result;
@@ -112,6 +113,16 @@ int run(const IngestArguments& args) {
             std::cerr << "yousaid: " << e.what() << "\n";
             ++refused;
             continue;
+        } catch (const Xapian::DatabaseError& e) {
+            // A full disk or file size limit: the batch's transaction is cancelled,
+            // the store stays at its last commit, and the files after it wait.
+            progress.clear();
+            const char* reason = e.get_error_string();  // "File too large", "No space left on device"
+            std::cerr << "yousaid: " << file << ": the store could not be written (" << (reason ? reason : e.get_msg())
+                      << "); nothing of it is in the store\n";
+            if (index + 1 < args.files.size()) std::cerr << "yousaid: stopped before the files after it\n";
+            refused += static_cast<int>(args.files.size() - index);
+            break;
         }
         progress.clear();
         const BatchRecord& b = result.record;

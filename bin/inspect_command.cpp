@@ -8,6 +8,7 @@
 #include "ingest/encoding.h"
 #include "ingest/input_file.h"
 #include "ingest/text_file.h"
+#include "analysis/json_output.h"
 
 namespace yousaid::cli {
 
@@ -70,7 +71,7 @@ void print_rows(const InputRead& in) {
                 row[key] = record.fields[c].value;
             }
         }
-        std::cout << row.dump() << "\n";
+        std::cout << json_text(row, -1);
     }
 }
 
@@ -119,7 +120,7 @@ int run(const InspectArguments& args) {
                     {"sheet", in.sheet},       {"header_rows", in.header.rows}, {"columns", columns},
                     {"records", records},      {"responses", in.read.responses.size()},
                     {"rejected", in.read.rejected.size()}, {"errors", errors}};
-        std::cout << out.dump(2) << "\n";
+        std::cout << json_text(out);
         return in.errors.empty() ? 0 : 1;
     }
     std::cout << args.file << "\n  format: " << (in.format.empty() ? "unknown (the file cannot be read)" : in.format);

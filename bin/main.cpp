@@ -1,6 +1,7 @@
 // yousaid: from what people told a health and social care programme to a
 // "You said, we did" report. main only wires the subcommands and maps errors to
 // exit codes; each subcommand lives in its own file.
+#include <csignal>
 #include <iostream>
 
 #include "analysis/query_parser.h"
@@ -9,6 +10,10 @@
 #include "ingest/text_file.h"
 
 int main(int argc, char** argv) {
+    // A file that reaches its size limit (RLIMIT_FSIZE, a full quota) makes the
+    // write fail with EFBIG, which Xapian reports and the store survives; the
+    // signal would kill the run with no word said.
+    std::signal(SIGXFSZ, SIG_IGN);
     CLI::App app{
         "yousaid: turn engagement responses into evidence and a \"You said, we did\" report.\n"
         "The store is a Xapian database: --store DIR, else $YOUSAID_STORE, else ./yousaid.db."};

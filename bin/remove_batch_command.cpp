@@ -15,7 +15,7 @@ struct RemoveBatchArguments {
 };
 
 int run(const RemoveBatchArguments& args) {
-    Xapian::WritableDatabase db = open_store_for_writing(resolve_store_path(args.store));
+    Xapian::WritableDatabase db = open_store_to_write(resolve_store_path(args.store));
     BatchRecord batch;
     try {
         batch = find_batch(db, args.id);

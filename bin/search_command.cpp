@@ -9,6 +9,7 @@
 #include "analysis/search.h"
 #include "analysis/store.h"
 #include "bin/commands.h"
+#include "analysis/json_output.h"
 
 namespace yousaid::cli {
 
@@ -93,7 +94,7 @@ void print_json(const SearchResults& r) {
     if (r.has_polarity) facets["polarity"] = json(r.polarity_counts);
     json out = {{"total", r.total}, {"hits", hits}, {"facets", facets}};
     if (!r.suggestion.empty()) out["suggestion"] = r.suggestion;
-    std::cout << out.dump(2) << "\n";
+    std::cout << json_text(out);
 }
 
 int run(const SearchArguments& args) {
@@ -114,7 +115,18 @@ int run(const SearchArguments& args) {
         options.highlight_start = "\x1b[1m";
         options.highlight_end = "\x1b[0m";
     }
-    SearchResults results = search(db, options, [&] { return open_stores(args.stores); });
+    // A writer that commits twice while the search reads can recycle blocks it
+    // is reading; the search then starts again on the newest revision.
+    SearchResults results;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            results = search(db, options, [&] { return open_stores(args.stores); });
+            break;
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == 10) throw;
+            db.reopen();
+        }
+    }
     if (args.count_only) {
         std::cout << results.total << "\n";
     } else if (args.format == "json") {

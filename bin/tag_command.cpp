@@ -31,7 +31,7 @@ int run(const TagArguments& args) {
             return 1;
         }
     }
-    Xapian::WritableDatabase db = open_store_for_writing(resolve_store_path(args.store));
+    Xapian::WritableDatabase db = open_store_to_write(resolve_store_path(args.store));
     // The codebook given, else the one the store was last tagged with: its rules
     // roll a model's themes up to their parents.
     std::optional<CompiledCodebook> codebook;

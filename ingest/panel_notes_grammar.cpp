@@ -4,6 +4,8 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include "ingest/byte_classes.h"
+
 #include "ingest/diagnostic.h"
 
 #include "ingest/column_roles.h"
@@ -11,6 +13,7 @@
 namespace yousaid {
 
 namespace x3 = boost::spirit::x3;
+namespace bytes = yousaid::byte_classes;
 
 namespace {
 
@@ -41,7 +44,7 @@ bool parse_point(Iterator begin, Iterator first, Iterator last, NotesLine& line)
         auto const add = [&](auto&) {
             if (!trim(value).empty()) line.attributes.emplace_back(snake_case(name), trim(value));
         };
-        auto const name_chars = x3::raw[x3::alnum >> *(x3::alnum | x3::char_(" _-"))];
+        auto const name_chars = x3::raw[bytes::alnum >> *(bytes::alnum | x3::char_(" _-"))];
         auto const item = blanks >> name_chars[set_name] >> blanks >> ':' >>
                           x3::raw[*~x3::char_(";}")][set_value] >> x3::eps[add];
         auto const closing = x3::rule<class closing_>{"closing brace"} = x3::lit('}');
@@ -68,7 +71,7 @@ NotesLine parse_notes_line(const std::string& text) {
     const Iterator begin = text.begin(), last = text.end();
     Iterator first = begin;
     auto const set_key = [&](auto& ctx) { to_string(ctx, line.key); };
-    auto const key = x3::raw[x3::alpha >> *(x3::alnum | x3::char_("_-"))];
+    auto const key = x3::raw[bytes::alpha >> *(bytes::alnum | x3::char_("_-"))];
 
     if (x3::parse(first, last, blanks >> x3::eoi)) {
         line.kind = NotesLine::Kind::blank;

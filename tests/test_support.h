@@ -23,7 +23,9 @@ public:
     ~TempDir() { std::filesystem::remove_all(path_); }
     std::string path(const std::string& name = "") const { return name.empty() ? path_ : path_ + "/" + name; }
 
+    // Writes dir/name, making the folders in `name` ("in/a.csv") as needed.
     std::string write(const std::string& name, const std::string& content) const {
+        std::filesystem::create_directories(std::filesystem::path(path(name)).parent_path());
         std::ofstream out(path(name), std::ios::binary);
         out << content;
         return path(name);

@@ -147,7 +147,7 @@ TEST_CASE("a saved model predicts as the trained one; a wrong file is refused by
     model.save(dir.path("m"));
     TextModel loaded = TextModel::load(dir.path("m"));
     CHECK(loaded.labels() == model.labels());
-    for (const std::string& text : {"parking costs too much", "the doctor listened", "waited and waited at the car park"}) {
+    for (const char* text : {"parking costs too much", "the doctor listened", "waited and waited at the car park"}) {
         CHECK(loaded.scores(text) == model.scores(text));
     }
     const std::string other = dir.write("other", "not a model\n");

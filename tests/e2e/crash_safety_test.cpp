@@ -7,42 +7,18 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <fstream>
-#include <regex>
 #include <thread>
 
-#include "tests/test_support.h"
+#include "tests/e2e/batch_files.h"
 
+using yousaid::testing::document_count;
 using yousaid::testing::run_command;
+using yousaid::testing::write_batch;
 using yousaid::testing::TempDir;
 
 namespace {
 
 const std::string kBinary = YOUSAID_BINARY;
-
-std::string large_batch(const TempDir& dir, int rows) {
-    static const char* words[] = {"bus",  "hospital", "appointment", "carer", "doctor", "nurse",   "waiting",
-                                  "discharge", "transport", "village", "surgery", "jargon", "leaflet", "weekend"};
-    std::ofstream out(dir.path("large.csv"));
-    out << "id,text,age band\n";
-    unsigned seed = 7;
-    for (int i = 0; i < rows; ++i) {
-        out << "R" << i << ",";
-        for (int w = 0; w < 12; ++w) {
-            seed = seed * 1103515245 + 12345;
-            out << (w ? " " : "") << words[(seed >> 16) % 14];
-        }
-        out << "," << (i % 2 ? "65-74" : "16-24") << "\n";
-    }
-    return dir.path("large.csv");
-}
-
-long document_count(const std::string& store) {
-    auto delve = run_command("$(command -v xapian-delve || command -v delve) " + store);
-    std::smatch m;
-    static const std::regex count(R"(number of documents = (\d+))");
-    return std::regex_search(delve.output, m, count) ? std::stol(m[1]) : -1;
-}
 
 }  // namespace
 
@@ -51,7 +27,7 @@ TEST_CASE("SIGKILL during ingest leaves the store as it was; a rerun completes t
     std::string store = dir.path("store");
     std::string small = dir.write("small.csv", "id,text\nS1,The first batch is here to stay.\nS2,So is this one.\n");
     REQUIRE(run_command(kBinary + " ingest --quiet --store " + store + " " + small).exit_code == 0);
-    std::string large = large_batch(dir, 30000);
+    std::string large = write_batch(dir, "large.csv", 30000);
 
     pid_t child = ::fork();
     REQUIRE(child >= 0);

@@ -1,0 +1,247 @@
+// Faults and load, through the built binary: ingests killed at random moments,
+// a full disk, a read-only store, two writers at once, and ten searches while
+// an ingest commits. Each test says what must hold afterwards.
+#include <doctest/doctest.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <thread>
+#include <vector>
+
+#include "tests/e2e/batch_files.h"
+
+using yousaid::testing::document_count;
+using yousaid::testing::run_command;
+using yousaid::testing::TempDir;
+using yousaid::testing::write_batch;
+
+namespace {
+
+const std::string kBinary = YOUSAID_BINARY;
+const std::string kCodebook = std::string(YOUSAID_SOURCE_DIR) + "/corpus/codebook.txt";
+
+// Starts `yousaid ARGS...` with its output going to `log`; returns its pid.
+pid_t start(const std::vector<std::string>& args, const std::string& log) {
+    std::fflush(nullptr);  // or the child's freopen writes the test's pending output again
+    pid_t child = ::fork();
+    if (child == 0) {
+        std::freopen(log.c_str(), "w", stdout);
+        ::dup2(::fileno(stdout), STDERR_FILENO);
+        std::vector<char*> argv{const_cast<char*>(kBinary.c_str())};
+        for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        ::execv(kBinary.c_str(), argv.data());
+        ::_exit(127);
+    }
+    return child;
+}
+
+// The exit code, or -signal when a signal ended it.
+int finish(pid_t child) {
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+}
+
+std::vector<std::string> ingest_args(const std::string& store, const std::vector<std::string>& files) {
+    std::vector<std::string> args{"ingest", "--quiet", "--store", store, "--codebook", kCodebook};
+    args.insert(args.end(), files.begin(), files.end());
+    return args;
+}
+
+std::string run(const std::string& arguments) { return run_command(kBinary + " " + arguments).output; }
+
+// file -> accepted, for every batch the store lists.
+std::map<std::string, long> accepted_by_file(const std::string& store) {
+    std::map<std::string, long> out;
+    for (const auto& batch : nlohmann::json::parse(run("batches --format json --store " + store))) {
+        out[batch["file"]] = batch["accepted"];
+    }
+    return out;
+}
+
+// Every batch the store lists holds exactly the responses it accepted, and
+// nothing else is in the store: each batch is there whole or not at all.
+void check_batches_whole(const std::string& store) {
+    long listed = 0;
+    for (const auto& batch : nlohmann::json::parse(run("batches --format json --store " + store))) {
+        const long accepted = batch["accepted"];
+        CHECK(std::stol(run("search --count --store " + store + " batch:" + batch["id"].get<std::string>())) == accepted);
+        listed += accepted;
+    }
+    CHECK(document_count(store) == listed);
+}
+
+}  // namespace
+
+TEST_CASE("20 SIGKILLs at random moments of ingest: the store opens, batches are whole or absent, reruns finish it") {
+    TempDir dir;
+    std::vector<std::string> files;
+    for (unsigned k = 0; k < 4; ++k) {
+        files.push_back(write_batch(dir, "batch" + std::to_string(k) + ".csv", 1500, 11 + k, "B" + std::to_string(k) + "-"));
+    }
+    const std::string clean = dir.path("clean");
+    const auto began = std::chrono::steady_clock::now();
+    REQUIRE(finish(start(ingest_args(clean, files), dir.path("clean.log"))) == 0);
+    const long clean_ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - began).count();
+
+    // Each ingest goes on from whatever the one before left, and is killed at a
+    // moment drawn evenly from the time a clean run would take over the files
+    // not yet in. When every file is in, the store must equal the clean run's,
+    // and the next round starts on a new store.
+    std::mt19937 random(20261122);
+    int kills = 0, landed_while_running = 0, rounds = 0;
+    auto check_finished = [&](const std::string& store) {
+        check_batches_whole(store);
+        CHECK(accepted_by_file(store) == accepted_by_file(clean));
+        CHECK(run("crosstab --rows theme --cols attribute:age_band --format csv --store " + store) ==
+              run("crosstab --rows theme --cols attribute:age_band --format csv --store " + clean));
+    };
+    while (kills < 20) {
+        const std::string store = dir.path("killed" + std::to_string(rounds));
+        const bool exists = std::filesystem::exists(store + "/iamglass");
+        const std::size_t in = exists ? accepted_by_file(store).size() : 0;
+        if (in == files.size()) {
+            check_finished(store);
+            ++rounds;
+            continue;
+        }
+        const long window = clean_ms * static_cast<long>(files.size() - in) / static_cast<long>(files.size());
+        const pid_t child = start(ingest_args(store, files), dir.path("killed.log"));
+        std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<long>(0, window)(random)));
+        int status = 0;
+        if (::waitpid(child, &status, WNOHANG) == 0) ++landed_while_running;
+        ::kill(child, SIGKILL);
+        finish(child);
+        ++kills;
+        CAPTURE(kills);
+        if (std::filesystem::exists(store + "/iamglass")) {
+            REQUIRE(run_command(kBinary + " batches --store " + store).exit_code == 0);
+            check_batches_whole(store);
+        }
+    }
+    MESSAGE(landed_while_running << " of 20 kills landed while ingest ran, over " << rounds + 1
+                                 << " rounds (a clean run takes " << clean_ms << " ms)");
+    // Most kills must land inside a run for the test to mean anything.
+    CHECK(landed_while_running >= 15);
+    const std::string last = dir.path("killed" + std::to_string(rounds));
+    REQUIRE(finish(start(ingest_args(last, files), dir.path("rerun.log"))) == 0);
+    check_finished(last);
+}
+
+TEST_CASE("a full disk: a clear error, and the store as it was") {
+    TempDir dir;
+    const std::string store = dir.path("store");
+    const std::string small = dir.write("small.csv", "id,text\nS1,The first batch is here to stay.\nS2,So is this one.\n");
+    REQUIRE(run_command(kBinary + " ingest --quiet --store " + store + " " + small).exit_code == 0);
+    const std::string large = write_batch(dir, "large.csv", 20000);
+
+    // No file may grow past 1 MB (RLIMIT_FSIZE), as when the disk fills.
+    auto full = run_command("prlimit --fsize=1000000 " + kBinary + " ingest --quiet --store " + store + " " + large);
+    CHECK(full.exit_code == 1);
+    CHECK(full.output.find("yousaid: ") == 0);
+    CHECK(full.output == "yousaid: " + large + ": the store could not be written (File too large); nothing of it is in the store\n"
+                         "read 0, accepted 0, rejected 0, unchanged 0\n"
+                         "yousaid: nothing was ingested from 1 of 1 file (see above)\n");
+    CHECK(document_count(store) == 2);
+    CHECK(accepted_by_file(store) == std::map<std::string, long>{{small, 2}});
+
+    // With room again, the same command completes.
+    REQUIRE(run_command(kBinary + " ingest --quiet --store " + store + " " + large).exit_code == 0);
+    check_batches_whole(store);
+    CHECK(document_count(store) == 20002);
+}
+
+TEST_CASE("a read-only store: a clear error, nothing changed") {
+    TempDir dir;
+    const std::string store = dir.path("store");
+    const std::string first = dir.write("first.csv", "id,text\n1,Kept as it was.\n");
+    const std::string second = dir.write("second.csv", "id,text\n2,Never written.\n");
+    REQUIRE(run_command(kBinary + " ingest --quiet --store " + store + " " + first).exit_code == 0);
+    std::filesystem::permissions(dir.path(), std::filesystem::perms::owner_all | std::filesystem::perms::others_exec);
+    for (const auto& entry : std::filesystem::directory_iterator(store)) std::filesystem::permissions(entry, std::filesystem::perms::owner_read);
+    std::filesystem::permissions(store, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+    // root may write anything, so as root the store is handed to an ordinary
+    // user (nobody) and the ingest runs as that user.
+    std::string as_owner;
+    if (::geteuid() == 0) {
+        REQUIRE(run_command("chown -R nobody " + store + " && chmod o+r " + second).exit_code == 0);
+        as_owner = "setpriv --reuid=nobody --regid=nogroup --clear-groups ";
+    }
+    auto refused = run_command(as_owner + kBinary + " ingest --quiet --store " + store + " " + second);
+    CHECK(refused.exit_code == 1);
+    CHECK(refused.output == "yousaid: " + store + ": the store cannot be written here (Permission denied); nothing was changed\n");
+    CHECK(run_command(as_owner + kBinary + " search --count --store " + store + " ''").output == "1\n");
+    std::filesystem::permissions(store, std::filesystem::perms::owner_all);
+}
+
+TEST_CASE("two ingests into one store at once: the second waits its turn, and both land whole") {
+    TempDir dir;
+    const std::string store = dir.path("store");
+    const std::string a = write_batch(dir, "a.csv", 15000, 3, "A");
+    const std::string b = write_batch(dir, "b.csv", 200, 5, "B");
+    const pid_t first = start({"ingest", "--quiet", "--store", store, a}, dir.path("a.log"));
+    // The second starts once the first holds the store's lock.
+    for (int i = 0; i < 200 && !std::filesystem::exists(dir.path("store/flintlock")); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    const pid_t second = start({"ingest", "--quiet", "--store", store, b}, dir.path("b.log"));
+    CHECK(finish(second) == 0);
+    CHECK(finish(first) == 0);
+    const std::string waited = yousaid::testing::read_file(dir.path("b.log"));
+    CHECK(waited.find("yousaid: " + store + ": another yousaid process is writing to this store; waiting for it to finish\n") == 0);
+    check_batches_whole(store);
+    CHECK(accepted_by_file(store) == std::map<std::string, long>{{a, 15000}, {b, 200}});
+}
+
+TEST_CASE("ten searches at once while an ingest commits batch after batch: every one answers") {
+    TempDir dir;
+    const std::string store = dir.path("store");
+    REQUIRE(run_command(kBinary + " ingest --quiet --store " + store + " " + write_batch(dir, "base.csv", 20000)).exit_code == 0);
+    std::vector<std::string> more;
+    for (unsigned k = 0; k < 12; ++k) {
+        more.push_back(write_batch(dir, "more" + std::to_string(k) + ".csv", 1000, 100 + k, "M" + std::to_string(k) + "-"));
+    }
+    const pid_t writer = start(ingest_args(store, more), dir.path("writer.log"));
+
+    // Each searcher asks its query again and again until the writer is done.
+    const std::vector<std::string> queries{"bus",     "\"waiting nurse\"", "transport NEAR village", "age:65-74 doctor",
+                                           "surg*",   "carer OR leaflet",  "hospital -weekend",      "theme:transport",
+                                           "jargon",  "discharge AND appointment"};
+    std::vector<pid_t> searchers;
+    for (std::size_t s = 0; s < queries.size(); ++s) {
+        const std::string script = "while kill -0 " + std::to_string(writer) + " 2>/dev/null; do " + kBinary +
+                                   " search --limit 5 --format json --store " + store + " '" + queries[s] +
+                                   "' > /dev/null || exit 1; n=$((n+1)); done; echo $n";
+        std::fflush(nullptr);
+        pid_t child = ::fork();
+        if (child == 0) {
+            std::freopen(dir.path("searcher" + std::to_string(s) + ".log").c_str(), "w", stdout);
+            ::dup2(::fileno(stdout), STDERR_FILENO);
+            ::execl("/bin/sh", "sh", "-c", ("n=0; " + script).c_str(), static_cast<char*>(nullptr));
+            ::_exit(127);
+        }
+        searchers.push_back(child);
+    }
+    CHECK(finish(writer) == 0);
+    long searches = 0;
+    for (std::size_t s = 0; s < searchers.size(); ++s) {
+        CAPTURE(yousaid::testing::read_file(dir.path("searcher" + std::to_string(s) + ".log")));
+        CHECK(finish(searchers[s]) == 0);
+        searches += std::atol(yousaid::testing::read_file(dir.path("searcher" + std::to_string(s) + ".log")).c_str());
+    }
+    MESSAGE(searches << " searches answered while 12 batches were committed");
+    CHECK(searches >= 10);
+    check_batches_whole(store);
+    CHECK(document_count(store) == 32000);
+}
