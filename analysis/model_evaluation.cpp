@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/csv_output.h"
-#include "analysis/text_columns.h"
 #include "analysis/json_output.h"
+#include "analysis/text_columns.h"
 
 namespace yousaid {
 

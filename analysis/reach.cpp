@@ -9,12 +9,12 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/campaign_count.h"
+#include "analysis/json_output.h"
 #include "analysis/schema.h"
-#include "analysis/slot_counting.h"
 #include "analysis/search.h"
+#include "analysis/slot_counting.h"
 #include "analysis/tagger.h"
 #include "analysis/text_columns.h"
-#include "analysis/json_output.h"
 
 namespace yousaid {
 

@@ -13,13 +13,13 @@
 
 #include "analysis/campaign_count.h"
 #include "analysis/document_builder.h"
+#include "analysis/json_output.h"
 #include "analysis/schema.h"
 #include "analysis/search.h"
 #include "analysis/tagger.h"
 #include "analysis/text_columns.h"
 #include "ingest/response.h"
 #include "ingest/unicode_text.h"
-#include "analysis/json_output.h"
 
 namespace yousaid {
 

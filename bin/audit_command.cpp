@@ -5,9 +5,9 @@
 
 #include "analysis/audit_log.h"
 #include "analysis/csv_output.h"
+#include "analysis/json_output.h"
 #include "analysis/store.h"
 #include "bin/commands.h"
-#include "analysis/json_output.h"
 
 namespace yousaid::cli {
 

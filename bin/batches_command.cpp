@@ -4,9 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/batch_admin.h"
+#include "analysis/json_output.h"
 #include "analysis/store.h"
 #include "bin/commands.h"
-#include "analysis/json_output.h"
 
 namespace yousaid::cli {
 

@@ -4,9 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/campaigns.h"
+#include "analysis/json_output.h"
 #include "analysis/store.h"
 #include "bin/commands.h"
-#include "analysis/json_output.h"
 
 namespace yousaid::cli {
 

@@ -4,11 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/json_output.h"
 #include "bin/commands.h"
 #include "ingest/encoding.h"
 #include "ingest/input_file.h"
 #include "ingest/text_file.h"
-#include "analysis/json_output.h"
 
 namespace yousaid::cli {
 

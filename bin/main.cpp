@@ -55,6 +55,10 @@ int main(int argc, char** argv) {
     } catch (const yousaid::QueryError& e) {
         std::cerr << "yousaid: the query cannot be read: " << e.what() << "\n";
         return 1;
+    } catch (const Xapian::DatabaseModifiedError&) {
+        std::cerr << "yousaid: the store changed while it was being read (a writer committed twice meanwhile); "
+                     "run the command again\n";
+        return 1;
     } catch (const Xapian::Error& e) {
         std::cerr << "yousaid: " << e.get_description() << "\n";
         return 1;

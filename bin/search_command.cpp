@@ -6,10 +6,10 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/csv_output.h"
+#include "analysis/json_output.h"
 #include "analysis/search.h"
 #include "analysis/store.h"
 #include "bin/commands.h"
-#include "analysis/json_output.h"
 
 namespace yousaid::cli {
 

@@ -27,7 +27,8 @@ TEST_CASE("SIGKILL during ingest leaves the store as it was; a rerun completes t
     std::string store = dir.path("store");
     std::string small = dir.write("small.csv", "id,text\nS1,The first batch is here to stay.\nS2,So is this one.\n");
     REQUIRE(run_command(kBinary + " ingest --quiet --store " + store + " " + small).exit_code == 0);
-    std::string large = write_batch(dir, "large.csv", 30000);
+    const int large_rows = yousaid::testing::rows(10000);
+    std::string large = write_batch(dir, "large.csv", large_rows);
 
     pid_t child = ::fork();
     REQUIRE(child >= 0);
@@ -37,7 +38,7 @@ TEST_CASE("SIGKILL during ingest leaves the store as it was; a rerun completes t
                 static_cast<char*>(nullptr));
         ::_exit(127);
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    std::this_thread::sleep_for(std::chrono::milliseconds(1000));
     int status = 0;
     bool still_running = ::waitpid(child, &status, WNOHANG) == 0;
     ::kill(child, SIGKILL);
@@ -53,12 +54,15 @@ TEST_CASE("SIGKILL during ingest leaves the store as it was; a rerun completes t
 
     auto rerun = run_command(kBinary + " ingest --quiet --store " + store + " " + large);
     CHECK(rerun.exit_code == 0);
-    CHECK(rerun.output.find("read 30000, accepted 30000, rejected 0, unchanged 0") != std::string::npos);
-    CHECK(document_count(store) == 30002);
+    CHECK(rerun.output.find("read " + std::to_string(large_rows) + ", accepted " + std::to_string(large_rows) +
+                            ", rejected 0, unchanged 0") != std::string::npos);
+    CHECK(document_count(store) == large_rows + 2);
 
     std::string clean = dir.path("clean");
     auto clean_run = run_command(kBinary + " ingest --quiet --store " + clean + " " + small + " " + large);
-    CHECK(clean_run.output.find("total: read 30002, accepted 30002, rejected 0, unchanged 0") != std::string::npos);
+    const std::string all = std::to_string(large_rows + 2);
+    CHECK(clean_run.output.find("total: read " + all + ", accepted " + all + ", rejected 0, unchanged 0") !=
+          std::string::npos);
     CHECK(document_count(clean) == document_count(store));
 }
 

@@ -1,5 +1,5 @@
 // Runs a fuzz target's LLVMFuzzerTestOneInput over files, without libFuzzer:
-// how `make test` replays the seeds and every past finding (tests/fuzz/README.md).
+// how `make test` replays the seeds and every past finding (tests/fuzz/run.sh).
 //   replay FILE_OR_FOLDER...
 #include <cstdint>
 #include <cstdio>
