@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make fuzz`: builds every target in tests/fuzz with clang, libFuzzer, ASan and
-# UBSan, and runs each for FUZZ_SECONDS (default 60), one after another.
+# UBSan (and assertions on), and runs each for FUZZ_SECONDS (default 60), one after another.
 #   FUZZ_SECONDS=1800 FUZZ_TARGETS="csv query" tests/fuzz/run.sh
 # Each target starts from its seeds (tests/fuzz/seeds/<target>) and keeps what
 # it learns in out/fuzz/<target>/corpus, so later runs go on from there. A crash,
@@ -13,7 +13,8 @@ cd "$(dirname "$0")/../.."
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 BUILD=${FUZZ_BUILD:-build-fuzz}
 TARGETS=${FUZZ_TARGETS:-csv xlsx panel_notes map_file codebook template query}
-CC=clang CXX=clang++ cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DYOUSAID_FUZZ=ON \
+# Assertions stay on (Debug), so a library's own checks (Boost's) count as findings.
+CC=clang CXX=clang++ cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" -DYOUSAID_FUZZ=ON \
   -DYOUSAID_SANITIZE=address,undefined >/dev/null
 # shellcheck disable=SC2046
 cmake --build "$BUILD" -j "$(nproc)" --target $(printf 'fuzz_%s ' $TARGETS) >/dev/null
