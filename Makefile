@@ -57,7 +57,7 @@ test: build sanitized
 	cd $(SANITIZED_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure
 
 fuzz:
-	$(MAKE) deps PACKAGES="$(FUZZ_PACKAGES)"
+	$(MAKE) deps PACKAGES="$(PACKAGES) $(FUZZ_PACKAGES)"
 	tests/fuzz/run.sh
 
 clean:
