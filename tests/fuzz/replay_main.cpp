@@ -1,6 +1,6 @@
 // Runs a fuzz target's LLVMFuzzerTestOneInput over files, without libFuzzer:
 // how `make test` replays the seeds and every past finding (tests/fuzz/run.sh).
-//   replay FILE_OR_FOLDER...
+//   replay FILE_OR_FOLDER...   (a path that does not exist is skipped)
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
     std::vector<std::filesystem::path> files;
     for (int i = 1; i < argc; ++i) {
         const std::filesystem::path arg(argv[i]);
+        if (!std::filesystem::exists(arg)) continue;
         if (std::filesystem::is_directory(arg)) {
             for (const auto& entry : std::filesystem::recursive_directory_iterator(arg)) {
                 if (entry.is_regular_file()) files.push_back(entry.path());
