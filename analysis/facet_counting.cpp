@@ -3,6 +3,7 @@
 #include <condition_variable>
 #include <deque>
 #include <exception>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -162,11 +163,37 @@ constexpr FacetSlot kFacetSlots[] = {{schema::kThemesSlot, schema::kThemeFacet},
                                      {schema::kEventSlot, schema::kEventFacet},
                                      {schema::kChannelSlot, schema::kChannelFacet}};
 
+struct MatchCount {
+    Xapian::doccount total = 0;
+    std::vector<Xapian::doccount> codes;  // matches per facet code
+};
+
+// Every match of the serialised query, and its facet codes, counted on handles
+// of their own (so on other threads than the caller's): this thread matches
+// without weights, which need no document lengths, and a FacetCodeWorker reads
+// the facets values on another.
+MatchCount count_matches(Xapian::Database counting, Xapian::Database values, const std::string& query,
+                         std::size_t codes) {
+    Xapian::Enquire enquire(counting);
+    enquire.set_query(Xapian::Query::unserialise(query));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    FacetCodeWorker worker(std::move(values), codes);
+    enquire.add_matchspy(&worker);
+    const Xapian::MSet all = enquire.get_mset(0, 0, counting.get_doccount());
+    enquire.clear_matchspies();
+    return {all.get_matches_estimated(), worker.finish()};
+}
+
 }  // namespace
 
-Xapian::MSet matches_with_facets(const Xapian::Database& db, Xapian::Enquire& enquire, unsigned offset,
-                                 unsigned limit, FacetCounts& out, const StoreReopener& reopen) {
-    auto run = [&] { return enquire.get_mset(offset, limit, db.get_doccount()); };
+CountedMatches matches_with_facets(const Xapian::Database& db, Xapian::Enquire& enquire, unsigned offset,
+                                   unsigned limit, const StoreReopener& reopen) {
+    CountedMatches result;
+    // Ranks and counts in one pass: every match is checked, so the total is exact.
+    auto ranked_and_counted = [&] {
+        result.page = enquire.get_mset(offset, limit, db.get_doccount());
+        result.total = result.page.get_matches_estimated();
+    };
     if (db.size() == 1) {
         try {
             // Every document must hold the facets value: a store partly
@@ -175,33 +202,39 @@ Xapian::MSet matches_with_facets(const Xapian::Database& db, Xapian::Enquire& en
             if (!keys.empty() && db.get_value_freq(schema::kFacetsSlot) == db.get_doccount()) {
                 auto add = [&](const std::vector<Xapian::doccount>& counts) {
                     for (std::size_t code = 0; code < keys.size(); ++code) {
-                        if (counts[code] > 0) out[keys[code].kind][keys[code].key] += counts[code];
+                        if (counts[code] > 0) result.facets[keys[code].kind][keys[code].key] += counts[code];
                     }
                 };
-                if (std::optional<Xapian::Database> again = same_store_again(db, reopen)) {
-                    FacetCodeWorker worker(std::move(*again), keys.size());
-                    enquire.add_matchspy(&worker);
-                    Xapian::MSet mset = run();
-                    enquire.clear_matchspies();
-                    add(worker.finish());
-                    return mset;
+                std::optional<Xapian::Database> counting = same_store_again(db, reopen);
+                std::optional<Xapian::Database> values = counting ? same_store_again(db, reopen) : std::nullopt;
+                if (values) {
+                    std::future<MatchCount> count =
+                        std::async(std::launch::async, count_matches, std::move(*counting), std::move(*values),
+                                   enquire.get_query().serialise(), keys.size());
+                    // The page alone: Xapian may stop once no later match can
+                    // enter it. (Should this throw, the count is waited for.)
+                    result.page = enquire.get_mset(offset, limit);
+                    MatchCount counted = count.get();
+                    result.total = counted.total;
+                    add(counted.codes);
+                    return result;
                 }
                 FacetCodeCounter counter(db, keys.size());
                 enquire.add_matchspy(&counter);
-                Xapian::MSet mset = run();
+                ranked_and_counted();
                 enquire.clear_matchspies();
                 add(counter.counts());
-                return mset;
+                return result;
             }
             std::vector<std::unique_ptr<FacetCounter>> spies;
             for (const FacetSlot& f : kFacetSlots) {
                 spies.push_back(std::make_unique<FacetCounter>(db, f.slot));
                 enquire.add_matchspy(spies.back().get());
             }
-            Xapian::MSet mset = run();
+            ranked_and_counted();
             enquire.clear_matchspies();
-            for (std::size_t i = 0; i < spies.size(); ++i) out[kFacetSlots[i].kind] = spies[i]->counts();
-            return mset;
+            for (std::size_t i = 0; i < spies.size(); ++i) result.facets[kFacetSlots[i].kind] = spies[i]->counts();
+            return result;
         } catch (const Xapian::UnimplementedError&) {
             enquire.clear_matchspies();  // a remote shard: count as below
         }
@@ -211,13 +244,13 @@ Xapian::MSet matches_with_facets(const Xapian::Database& db, Xapian::Enquire& en
         spies.push_back(new Xapian::ValueCountMatchSpy(f.slot));
         enquire.add_matchspy(spies.back()->release());  // the Enquire owns it from here
     }
-    Xapian::MSet mset = run();
+    ranked_and_counted();
     for (std::size_t i = 0; i < spies.size(); ++i) {
         for (auto it = spies[i]->values_begin(); it != spies[i]->values_end(); ++it) {
-            for (const std::string& id : split_list(*it)) out[kFacetSlots[i].kind][id] += it.get_termfreq();
+            for (const std::string& id : split_list(*it)) result.facets[kFacetSlots[i].kind][id] += it.get_termfreq();
         }
     }
-    return mset;
+    return result;
 }
 
 }  // namespace yousaid

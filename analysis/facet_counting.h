@@ -2,8 +2,10 @@
 // Exact facet counts (theme, group, polarity, event, channel) over every match
 // of a search, counted the fastest way the store allows:
 // - one local database whose every document holds the facets value
-//   (facet_codes.h): its numbers, in an array; with a second handle on the
-//   store, read on a second core while the matcher runs on this one;
+//   (facet_codes.h): its numbers, in an array. Given a way to reopen the
+//   store, the count runs beside the ranking, on handles of its own: one
+//   thread matches without weights (BoolWeight), another reads each match's
+//   facets value, while this one ranks only as far as the page needs;
 // - one local database without: each facet's own slot, in hash tables;
 // - several databases or a remote shard (Xapian refuses our spies there, and
 //   in a union a spy sees each shard's own docids): Xapian's
@@ -22,9 +24,13 @@ using FacetCounts = std::map<char, std::map<std::string, Xapian::doccount>>;
 // Another handle on the same store, opened afresh; empty when there is none.
 using StoreReopener = std::function<Xapian::Database()>;
 
-// enquire's matches [offset, offset + limit), every match checked so that the
-// total and `out` are exact.
-Xapian::MSet matches_with_facets(const Xapian::Database& db, Xapian::Enquire& enquire, unsigned offset,
-                                 unsigned limit, FacetCounts& out, const StoreReopener& reopen = {});
+struct CountedMatches {
+    Xapian::MSet page;          // enquire's matches [offset, offset + limit)
+    Xapian::doccount total = 0; // every match, exact
+    FacetCounts facets;         // over every match, exact
+};
+
+CountedMatches matches_with_facets(const Xapian::Database& db, Xapian::Enquire& enquire, unsigned offset,
+                                   unsigned limit, const StoreReopener& reopen = {});
 
 }  // namespace yousaid

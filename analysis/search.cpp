@@ -112,14 +112,15 @@ SearchResults search(const Xapian::Database& db, const SearchOptions& options, c
 
     SearchResults results;
     results.has_polarity = db.allterms_begin(schema::kPolarityPrefix) != db.allterms_end(schema::kPolarityPrefix);
-    FacetCounts facets;
-    Xapian::MSet mset = matches_with_facets(db, enquire, options.offset, options.limit, facets, reopen);
+    CountedMatches matches = matches_with_facets(db, enquire, options.offset, options.limit, reopen);
+    FacetCounts& facets = matches.facets;
+    const Xapian::MSet& mset = matches.page;
     results.theme_counts = std::move(facets[schema::kThemeFacet]);
     results.group_counts = std::move(facets[schema::kGroupFacet]);
     results.polarity_counts = std::move(facets[schema::kPolarityFacet]);
     results.event_counts = std::move(facets[schema::kEventFacet]);
     results.channel_counts = std::move(facets[schema::kChannelFacet]);
-    results.total = mset.get_matches_estimated();
+    results.total = matches.total;
     if (!options.query.empty()) results.suggestion = spelling_suggestion(db, options.query);
 
     for (auto it = mset.begin(); it != mset.end(); ++it) {
