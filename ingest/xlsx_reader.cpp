@@ -1,7 +1,5 @@
 #include "ingest/xlsx_reader.h"
 
-#include <zip.h>
-
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -11,6 +9,8 @@
 #include <vector>
 
 #include <pugixml.hpp>
+
+#include "ingest/zip_archive.h"
 
 namespace yousaid {
 
@@ -23,46 +23,6 @@ struct WorkbookError : std::runtime_error {
 
 constexpr int kMaxRows = 1048576;  // Excel's limits, which also bound the table we build
 constexpr int kMaxColumns = 16384;
-
-// The parts of a zip archive held in memory. `bytes` must outlive it.
-class ZipArchive {
-public:
-    explicit ZipArchive(const std::string& bytes) {
-        zip_error_t error;
-        zip_error_init(&error);
-        if (zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error)) {
-            archive_ = zip_open_from_source(source, ZIP_RDONLY, &error);
-            if (!archive_) zip_source_free(source);
-        }
-        zip_error_fini(&error);
-    }
-    ~ZipArchive() {
-        if (archive_) zip_discard(archive_);
-    }
-    ZipArchive(const ZipArchive&) = delete;
-    ZipArchive& operator=(const ZipArchive&) = delete;
-
-    bool is_open() const { return archive_ != nullptr; }
-
-    // False when there is no such part; part names ignore case, as OPC says.
-    bool read(const std::string& name, std::string& out) const {
-        const zip_int64_t index = zip_name_locate(archive_, name.c_str(), ZIP_FL_NOCASE);
-        if (index < 0) return false;
-        zip_file_t* file = zip_fopen_index(archive_, static_cast<zip_uint64_t>(index), 0);
-        if (!file) throw WorkbookError("cannot read " + name + ": " + zip_strerror(archive_));
-        out.clear();
-        char buffer[65536];
-        zip_int64_t n;
-        while ((n = zip_fread(file, buffer, sizeof buffer)) > 0) out.append(buffer, static_cast<std::size_t>(n));
-        const std::string why = n < 0 ? zip_file_strerror(file) : "";
-        zip_fclose(file);
-        if (n < 0) throw WorkbookError("cannot read " + name + ": " + why);
-        return true;
-    }
-
-private:
-    zip_t* archive_ = nullptr;
-};
 
 // Elements are matched by local name, so prefixed markup (<x:row>) reads too.
 std::string_view local_name(const char* name) {
@@ -443,7 +403,7 @@ Table read_workbook(const ZipArchive& zip, const std::string& wanted_sheet) {
 
 XlsxRead read_xlsx(const std::string& bytes, const std::string& file_name, const std::string& sheet) {
     XlsxRead result;
-    if (bytes.empty()) {  // libzip would open it as an archive with no parts
+    if (bytes.empty()) {
         result.error = file_name + ": not an XLSX workbook (the file is empty)";
         return result;
     }
@@ -458,6 +418,8 @@ XlsxRead read_xlsx(const std::string& bytes, const std::string& file_name, const
     try {
         result.table = read_workbook(zip, sheet);
     } catch (const WorkbookError& e) {
+        result.error = file_name + ": " + e.what();
+    } catch (const ZipPartError& e) {
         result.error = file_name + ": " + e.what();
     }
     return result;

@@ -391,6 +391,20 @@ TEST_CASE("xlsx: files that are not workbooks") {
     put_parts(zip, {{"notes.txt", "not a workbook"}}, true);
     CHECK(error_of(file_bytes(zip)) == "responses.xlsx: not an XLSX workbook (no xl/workbook.xml)");
 
+    // A part whose compressed bytes were damaged after it was written.
+    std::string long_part = "<workbook>";
+    for (int i = 0; i < 200; ++i) long_part += "<sheet name=\"Sheet" + std::to_string(i) + "\"/>";
+    long_part += "</workbook>";
+    put_parts(zip, {{"xl/workbook.xml", long_part}}, true);
+    std::string damaged = file_bytes(zip);
+    const auto u16 = [&](std::size_t at) { return std::size_t(std::uint8_t(damaged[at])) | std::size_t(std::uint8_t(damaged[at + 1])) << 8; };
+    const std::size_t data_start = 30 + u16(26) + u16(28);  // after the first local header, its name and extra field
+    REQUIRE(damaged.size() > data_start + 40);
+    damaged[data_start + 20] = static_cast<char>(damaged[data_start + 20] ^ 0x5A);
+    const std::string why = error_of(damaged);
+    CHECK(why.starts_with("responses.xlsx: cannot read xl/workbook.xml: "));
+    CHECK(why.find("damaged") != std::string::npos);
+
     put_parts(zip, {{"xl/workbook.xml", "<workbook/>"}}, true);
     CHECK(error_of(file_bytes(zip)) == "responses.xlsx: not an XLSX workbook (no xl/_rels/workbook.xml.rels)");
 
