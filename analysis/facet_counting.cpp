@@ -62,44 +62,33 @@ private:
     FacetCodeTally tally_;
 };
 
-// Counts matches on a second thread with its own handle on the store: the
-// matcher's thread only collects docids and hands them over in batches, so
-// reading values overlaps matching.
-class FacetCodeWorker : public Xapian::MatchSpy {
+// Counts the facet codes of the docids handed to it, on a thread of its own
+// with its own handle on the store.
+class FacetCodeThread {
 public:
-    FacetCodeWorker(Xapian::Database own, std::size_t codes)
-        : db_(std::move(own)), tally_(db_, codes), thread_([this] { work(); }) {
-        batch_.reserve(kBatch);
-    }
-    ~FacetCodeWorker() override { stop(); }
+    FacetCodeThread(Xapian::Database own, std::size_t codes)
+        : db_(std::move(own)), tally_(db_, codes), thread_([this] { work(); }) {}
+    ~FacetCodeThread() { stop(); }
+    FacetCodeThread(const FacetCodeThread&) = delete;
+    FacetCodeThread& operator=(const FacetCodeThread&) = delete;
 
-    void operator()(const Xapian::Document& doc, double) override {
-        batch_.push_back(doc.get_docid());
-        if (batch_.size() == kBatch) hand_over();
+    // `batch` ascends, and starts after every batch added before it.
+    void add(std::vector<Xapian::docid> batch) {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            queue_.push_back(std::move(batch));
+        }
+        ready_.notify_one();
     }
 
-    // Waits for every docid handed over to be counted; rethrows what stopped the worker.
+    // Waits for every docid added to be counted; rethrows what stopped the thread.
     const std::vector<Xapian::doccount>& finish() {
-        hand_over();
         stop();
         if (failure_) std::rethrow_exception(failure_);
         return tally_.counts();
     }
 
 private:
-    static constexpr std::size_t kBatch = 4096;
-
-    void hand_over() {
-        if (batch_.empty()) return;
-        {
-            std::lock_guard<std::mutex> lock(mutex_);
-            queue_.push_back(std::move(batch_));
-        }
-        batch_ = {};
-        batch_.reserve(kBatch);
-        ready_.notify_one();
-    }
-
     void stop() {
         {
             std::lock_guard<std::mutex> lock(mutex_);
@@ -129,13 +118,55 @@ private:
 
     Xapian::Database db_;
     FacetCodeTally tally_;
-    std::vector<Xapian::docid> batch_;
     std::mutex mutex_;
     std::condition_variable ready_;
     std::deque<std::vector<Xapian::docid>> queue_;
     bool done_ = false;
     std::exception_ptr failure_;
     std::thread thread_;  // last: starts once everything it uses is built
+};
+
+// Reads the matches' facets on threads of their own: the matcher's thread only
+// collects docids and hands them, in batches, to each thread in turn, so
+// reading values overlaps matching and, once ranking is done, fills both cores.
+class FacetCodeWorkers : public Xapian::MatchSpy {
+public:
+    FacetCodeWorkers(std::vector<Xapian::Database> handles, std::size_t codes) : codes_(codes) {
+        for (Xapian::Database& db : handles) threads_.push_back(std::make_unique<FacetCodeThread>(std::move(db), codes));
+        batch_.reserve(kBatch);
+    }
+
+    void operator()(const Xapian::Document& doc, double) override {
+        batch_.push_back(doc.get_docid());
+        if (batch_.size() == kBatch) hand_over();
+    }
+
+    // The counts of every thread, summed, once each has counted all it was given.
+    std::vector<Xapian::doccount> finish() {
+        hand_over();
+        std::vector<Xapian::doccount> sum(codes_);
+        for (auto& thread : threads_) {
+            const std::vector<Xapian::doccount>& counts = thread->finish();
+            for (std::size_t code = 0; code < codes_; ++code) sum[code] += counts[code];
+        }
+        return sum;
+    }
+
+private:
+    static constexpr std::size_t kBatch = 1024;
+
+    void hand_over() {
+        if (batch_.empty()) return;
+        threads_[next_]->add(std::move(batch_));
+        next_ = (next_ + 1) % threads_.size();
+        batch_ = {};
+        batch_.reserve(kBatch);
+    }
+
+    std::size_t codes_;
+    std::vector<std::unique_ptr<FacetCodeThread>> threads_;
+    std::vector<Xapian::docid> batch_;
+    std::size_t next_ = 0;
 };
 
 // A second handle on the same revision of the store, or nullopt when there is
@@ -170,14 +201,14 @@ struct MatchCount {
 
 // Every match of the serialised query, and its facet codes, counted on handles
 // of their own (so on other threads than the caller's): this thread matches
-// without weights, which need no document lengths, and a FacetCodeWorker reads
-// the facets values on another.
-MatchCount count_matches(Xapian::Database counting, Xapian::Database values, const std::string& query,
+// without weights, which need no document lengths, and FacetCodeWorkers read
+// the facets values, one thread per handle in `values`.
+MatchCount count_matches(Xapian::Database counting, std::vector<Xapian::Database> values, const std::string& query,
                          std::size_t codes) {
     Xapian::Enquire enquire(counting);
     enquire.set_query(Xapian::Query::unserialise(query));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    FacetCodeWorker worker(std::move(values), codes);
+    FacetCodeWorkers worker(std::move(values), codes);
     enquire.add_matchspy(&worker);
     const Xapian::MSet all = enquire.get_mset(0, 0, counting.get_doccount());
     enquire.clear_matchspies();
@@ -205,11 +236,18 @@ CountedMatches matches_with_facets(const Xapian::Database& db, Xapian::Enquire& 
                         if (counts[code] > 0) result.facets[keys[code].kind][keys[code].key] += counts[code];
                     }
                 };
-                std::optional<Xapian::Database> counting = same_store_again(db, reopen);
-                std::optional<Xapian::Database> values = counting ? same_store_again(db, reopen) : std::nullopt;
-                if (values) {
+                // Handles for the count: one to match, two to read facets.
+                std::vector<Xapian::Database> handles;
+                while (handles.size() < 3) {
+                    std::optional<Xapian::Database> again = same_store_again(db, reopen);
+                    if (!again) break;
+                    handles.push_back(std::move(*again));
+                }
+                if (handles.size() == 3) {
+                    Xapian::Database counting = std::move(handles.back());
+                    handles.pop_back();
                     std::future<MatchCount> count =
-                        std::async(std::launch::async, count_matches, std::move(*counting), std::move(*values),
+                        std::async(std::launch::async, count_matches, std::move(counting), std::move(handles),
                                    enquire.get_query().serialise(), keys.size());
                     // The page alone: Xapian may stop once no later match can
                     // enter it. (Should this throw, the count is waited for.)

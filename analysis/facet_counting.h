@@ -4,8 +4,9 @@
 // - one local database whose every document holds the facets value
 //   (facet_codes.h): its numbers, in an array. Given a way to reopen the
 //   store, the count runs beside the ranking, on handles of its own: one
-//   thread matches without weights (BoolWeight), another reads each match's
-//   facets value, while this one ranks only as far as the page needs;
+//   thread matches without weights (BoolWeight), two more read the matches'
+//   facets values (alternate batches each), while this one ranks only as far
+//   as the page needs;
 // - one local database without: each facet's own slot, in hash tables;
 // - several databases or a remote shard (Xapian refuses our spies there, and
 //   in a union a spy sees each shard's own docids): Xapian's
