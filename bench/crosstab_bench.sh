@@ -14,25 +14,8 @@ mkdir -p "$OUT"
 cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$BUILD" --target yousaid generate_responses -j "$(nproc)" >/dev/null
 
-# 40 themes: the corpus codebook's, then one per frequent word of feedback; 12 groups on attributes.
 CODEBOOK=$OUT/codebook-40.txt
-{
-  grep -v '^codebook:\|^version:' corpus/codebook.txt | sed -n '/^theme /,$p' | sed '/^group /,$d'
-  i=0
-  for word in waiting nurse doctor appointment phone bus parking hospital home carer family mum dad \
-              letter leaflet online internet ward pharmacy clinic receptionist weekend evening night \
-              village town money taxi; do
-    i=$((i + 1)); [ $i -gt 27 ] && break
-    printf 'theme bench-%s\n  title: Mentions of %s\n  rule: %s\n\n' "$word" "$word" "$word"
-  done
-  for band in 16-24 25-34 35-44 45-54 55-64 65-74 75-84 85+; do
-    printf 'group age-%s\n  title: Aged %s\n  when: age_band = %s\n\n' "${band/+/-plus}" "$band" "$band"
-  done
-  printf 'group women\n  title: Women\n  when: gender = female\n\n'
-  printf 'group men\n  title: Men\n  when: gender = male\n\n'
-  printf 'group carers\n  title: Carers\n  when: carer = yes\n\n'
-  printf 'group alone\n  title: Living alone\n  when: lives_alone = yes\n\n'
-} > "$CODEBOOK"
+bash bench/bench_codebook.sh "$CODEBOOK"
 echo "codebook: $(grep -c '^theme ' "$CODEBOOK") themes, $(grep -c '^group ' "$CODEBOOK") groups"
 
 if [ ! -d "$STORE" ]; then
