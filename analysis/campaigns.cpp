@@ -111,16 +111,17 @@ public:
     // Links the documents sharing `shingles` with every verified candidate.
     void link(const std::vector<std::string>& shingles, const std::vector<Xapian::docid>& members) {
         for (Xapian::docid m : members) components_.unite(m, members.front());
-        std::vector<std::string> terms = band_terms(shingles);
-        Xapian::Enquire enquire(db_);
-        enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
-        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-        Xapian::MSet candidates = enquire.get_mset(0, db_.get_doccount());
-        for (auto c = candidates.begin(); c != candidates.end(); ++c) {
-            node(*c);
-            if (components_.find(*c) == components_.find(members.front())) continue;
-            if (jaccard(shingles, shingles_of(*c)) >= kCampaignJaccard) components_.unite(*c, members.front());
+        // The candidates: every document sharing a band, in docid order. Read
+        // from the posting lists directly: a query per text cost more than all
+        // the rest of linking.
+        std::set<Xapian::docid> candidates;
+        for (const std::string& term : band_terms(shingles)) {
+            for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) candidates.insert(*p);
+        }
+        for (Xapian::docid c : candidates) {
+            node(c);
+            if (components_.find(c) == components_.find(members.front())) continue;
+            if (jaccard(shingles, shingles_of(c)) >= kCampaignJaccard) components_.unite(c, members.front());
         }
     }
 
