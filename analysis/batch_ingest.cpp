@@ -4,11 +4,15 @@
 #include <filesystem>
 #include <fstream>
 #include <ctime>
+#include <optional>
+#include <set>
 
 #include "analysis/batch_writer.h"
 #include "analysis/campaigns.h"
+#include "analysis/incoming_tagger.h"
 #include "ingest/content_hash.h"
 #include "ingest/text_file.h"
+#include "ingest/unicode_text.h"
 
 namespace yousaid {
 
@@ -33,6 +37,16 @@ void write_rejects_file(const std::string& store_path, const std::string& batch_
     std::filesystem::create_directories(folder, error);
     std::ofstream out(folder / (batch_id + ".csv"), std::ios::binary | std::ios::trunc);
     out << csv;
+}
+
+// The attribute names the responses carry with a value, as the store will hold them.
+std::vector<std::string> attribute_names(const std::vector<RawResponse>& responses) {
+    std::set<std::string> names;
+    for (const RawResponse& r : responses) {
+        for (const auto& [name, value] : r.attributes)
+            if (!slug(value).empty()) names.insert(name);
+    }
+    return {names.begin(), names.end()};
 }
 
 }  // namespace
@@ -62,7 +76,9 @@ BatchResult ingest_file(Xapian::WritableDatabase& db, const std::string& path, c
         return result;
     }
 
-    BatchWriter writer(db, record);
+    std::optional<IncomingTagger> tagger;
+    if (options.codebook) tagger.emplace(db, *options.codebook, attribute_names(input.read.responses));
+    BatchWriter writer(db, record, tagger ? &*tagger : nullptr);
     ResponseNormaliser normaliser(options.defaults, record.id);
     const std::size_t total = input.read.responses.size();
     for (std::size_t i = 0; i < total; ++i) {
@@ -71,9 +87,10 @@ BatchResult ingest_file(Xapian::WritableDatabase& db, const std::string& path, c
     }
     for (const RejectedRecord& rejected : result.rejected) writer.reject(rejected);
     writer.record().redactions = normaliser.redactions();
-
-    if (options.codebook && !writer.written().empty()) {
-        result.tagging = tag_responses(db, *options.codebook, writer.written());
+    if (tagger) {
+        writer.flush();
+        tagger->finish();
+        result.tagging = tagger->summary();
     }
     result.campaigns = link_campaigns(db, writer.written());
     writer.commit();

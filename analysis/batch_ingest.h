@@ -1,8 +1,9 @@
 #pragma once
 // Ingest of one file as one batch, as a stream of steps:
 //   read bytes -> find kind and encoding, parse records, map columns (input_file)
-//   -> normalise (NFC, defaults, redaction, ids) -> build documents -> one writer
-// -> tag the batch (when a codebook is given) -> link campaigns -> one commit.
+//   -> normalise (NFC, defaults, redaction, ids) -> one writer, which builds the
+// documents a chunk at a time and tags each chunk before writing it (when a
+// codebook is given) -> link campaigns -> one commit.
 #include <functional>
 #include <string>
 #include <vector>

@@ -214,12 +214,13 @@ std::string with_caret(const std::string& problem, const std::string& query, std
 QueryError::QueryError(const std::string& problem, const std::string& query, std::size_t column)
     : std::runtime_error(with_caret(problem, query, column)), problem_(problem), column_(column) {}
 
-ResponseQueryParser::ResponseQueryParser(const Xapian::Database& db) {
+ResponseQueryParser::ResponseQueryParser(const Xapian::Database& db, const std::vector<std::string>& more_attributes) {
     parser_.set_database(db);
     parser_.set_stemmer(DocumentBuilder::stemmer());
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     for (const auto& [field, prefix] : kSlugFields) slug_prefixes_[field] = prefix;
-    const std::vector<std::string> attributes = stored_attributes(db);
+    std::vector<std::string> attributes = stored_attributes(db);
+    attributes.insert(attributes.end(), more_attributes.begin(), more_attributes.end());
     for (const std::string& name : attributes) {
         if (name != kBatchField && name != kDateField) slug_prefixes_.emplace(name, attribute_prefix(name));
     }

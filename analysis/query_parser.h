@@ -31,8 +31,10 @@ private:
 
 class ResponseQueryParser {
 public:
-    // `db` is used to expand wildcards and to find the attributes it stores.
-    explicit ResponseQueryParser(const Xapian::Database& db);
+    // `db` is used to expand wildcards and to find the attributes it stores;
+    // `more_attributes` are names taken as attributes too (those of responses
+    // not yet in the store).
+    explicit ResponseQueryParser(const Xapian::Database& db, const std::vector<std::string>& more_attributes = {});
 
     // Words are stemmed English; `"phrases"`, NEAR, ADJ, AND, OR, NOT, `word*`
     // and parentheses work. Boolean filters (values matched as slugs, so

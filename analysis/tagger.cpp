@@ -1,6 +1,7 @@
 #include "analysis/tagger.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <regex>
 #include <unordered_set>
@@ -16,25 +17,19 @@ namespace {
 
 using DocSet = std::unordered_set<Xapian::docid>;
 
-// Collects the ids of every document the matcher considers a match.
-class DocidCollector : public Xapian::MatchSpy {
+// Hands the id of every document the matcher considers a match to a function.
+class MatchHandler : public Xapian::MatchSpy {
 public:
-    explicit DocidCollector(DocSet& out) : out_(out) {}
-    void operator()(const Xapian::Document& doc, double) override { out_.insert(doc.get_docid()); }
+    explicit MatchHandler(const std::function<void(Xapian::docid)>& each) : each_(each) {}
+    void operator()(const Xapian::Document& doc, double) override { each_(doc.get_docid()); }
 
 private:
-    DocSet& out_;
+    const std::function<void(Xapian::docid)>& each_;
 };
 
 DocSet matching(const Xapian::Database& db, const Xapian::Query& query) {
     DocSet docs;
-    if (query.empty()) return docs;
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    DocidCollector collector(docs);
-    enquire.add_matchspy(&collector);
-    enquire.get_mset(0, 0, db.get_doccount());
+    for_each_match(db, query, [&](Xapian::docid d) { docs.insert(d); });
     return docs;
 }
 
@@ -236,19 +231,50 @@ CodebookLoad load_codebook(const std::string& path, const Xapian::Database& db) 
     }
 }
 
+void for_each_match(const Xapian::Database& db, const Xapian::Query& query,
+                    const std::function<void(Xapian::docid)>& each) {
+    if (query.empty()) return;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    MatchHandler handler(each);
+    enquire.add_matchspy(&handler);
+    enquire.get_mset(0, 0, db.get_doccount());
+}
+
+RuleTagging::RuleTagging(const Codebook& codebook) : codebook_(codebook), group_order_(group_evaluation_order(codebook)) {
+    for (const Theme& theme : codebook.themes) ancestors_.push_back(theme_ancestors(codebook, theme.id));
+}
+
+bool RuleTagging::apply(const std::vector<char>& matched, const std::vector<char>& cued, Response& response) const {
+    std::vector<Tag> themes =
+        merged(response.themes, theme_rule_tags(codebook_, matched, ancestors_, response), response.removed_themes);
+    std::vector<Tag> groups =
+        merged(response.groups, group_rule_tags(codebook_, group_order_, cued, response), response.removed_groups);
+    if (themes == response.themes && groups == response.groups) return false;
+    response.themes = std::move(themes);
+    response.groups = std::move(groups);
+    return true;
+}
+
+std::vector<Xapian::Query> rule_queries(const CompiledCodebook& compiled, const ResponseQueryParser& parser) {
+    const Codebook& codebook = compiled.codebook;
+    std::vector<Xapian::Query> queries;
+    for (std::size_t i = 0; i < codebook.themes.size(); ++i)
+        queries.push_back(parse_or_keep(parser, codebook.themes[i].rule, compiled.theme_queries[i]));
+    for (std::size_t i = 0; i < codebook.groups.size(); ++i)
+        queries.push_back(parse_or_keep(parser, codebook.groups[i].cue, compiled.cue_queries[i]));
+    return queries;
+}
+
 TaggingSummary tag_responses(Xapian::WritableDatabase& db, const CompiledCodebook& compiled,
                              const std::optional<std::vector<Xapian::docid>>& scope) {
     const Codebook& codebook = compiled.codebook;
     store_synonyms(db, codebook.synonyms);
     const ResponseQueryParser parser(db);  // now sees the codebook's synonyms
-    std::vector<DocSet> theme_matches, cue_matches;
-    for (std::size_t i = 0; i < codebook.themes.size(); ++i)
-        theme_matches.push_back(matching(db, parse_or_keep(parser, codebook.themes[i].rule, compiled.theme_queries[i])));
-    for (std::size_t i = 0; i < codebook.groups.size(); ++i)
-        cue_matches.push_back(matching(db, parse_or_keep(parser, codebook.groups[i].cue, compiled.cue_queries[i])));
-    std::vector<std::vector<std::string>> ancestors;
-    for (const Theme& theme : codebook.themes) ancestors.push_back(theme_ancestors(codebook, theme.id));
-    const std::vector<std::size_t> group_order = group_evaluation_order(codebook);
+    std::vector<DocSet> matches;
+    for (const Xapian::Query& query : rule_queries(compiled, parser)) matches.push_back(matching(db, query));
+    const RuleTagging rules(codebook);
 
     std::vector<Xapian::docid> docids;
     if (scope) {
@@ -259,22 +285,17 @@ TaggingSummary tag_responses(Xapian::WritableDatabase& db, const CompiledCodeboo
 
     TaggingSummary summary;
     DocumentBuilder builder(db);
+    const std::size_t themes = codebook.themes.size(), groups = codebook.groups.size();
     for (Xapian::docid docid : docids) {
         ++summary.examined;
         Xapian::Document doc = db.get_document(docid);
-        const Response response = response_from_json(doc.get_data());
-        std::vector<char> matched(codebook.themes.size()), cued(codebook.groups.size());
-        for (std::size_t i = 0; i < codebook.themes.size(); ++i) matched[i] = theme_matches[i].count(docid) > 0;
-        for (std::size_t i = 0; i < codebook.groups.size(); ++i) cued[i] = cue_matches[i].count(docid) > 0;
-        std::vector<Tag> new_themes = merged(response.themes, theme_rule_tags(codebook, matched, ancestors, response),
-                                             response.removed_themes);
-        std::vector<Tag> new_groups = merged(response.groups, group_rule_tags(codebook, group_order, cued, response),
-                                             response.removed_groups);
-        if (new_themes == response.themes && new_groups == response.groups) continue;
-        Response after = response;
-        after.themes = std::move(new_themes);
-        after.groups = std::move(new_groups);
-        builder.retag(doc, response, after);
+        const Response before = response_from_json(doc.get_data());
+        std::vector<char> matched(themes), cued(groups);
+        for (std::size_t i = 0; i < themes; ++i) matched[i] = matches[i].count(docid) > 0;
+        for (std::size_t i = 0; i < groups; ++i) cued[i] = matches[themes + i].count(docid) > 0;
+        Response after = before;
+        if (!rules.apply(matched, cued, after)) continue;
+        builder.retag(doc, before, after);
         db.replace_document(docid, doc);
         ++summary.changed;
     }

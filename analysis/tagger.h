@@ -4,6 +4,7 @@
 // synonyms; a group's attribute rule is checked on each response's attributes
 // and the groups it names with in-group(). Tags from other sources (manual
 // codes, models) are kept as they are; only rule tags are recomputed.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,8 @@
 #include <xapian.h>
 
 #include "analysis/codebook.h"
+#include "analysis/query_parser.h"
+#include "ingest/response.h"
 
 namespace yousaid {
 
@@ -56,6 +59,30 @@ struct TaggingSummary {
 //    are not put back.
 TaggingSummary tag_responses(Xapian::WritableDatabase& db, const CompiledCodebook& codebook,
                              const std::optional<std::vector<Xapian::docid>>& scope);
+
+// Calls `each` with every document `query` matches (none for an empty query), in docid order.
+void for_each_match(const Xapian::Database& db, const Xapian::Query& query,
+                    const std::function<void(Xapian::docid)>& each);
+
+// A response's rule tags, decided as tag_responses says from which theme rules
+// and group cues its text matched (one flag per theme and per group, in
+// codebook order).
+class RuleTagging {
+public:
+    explicit RuleTagging(const Codebook& codebook);
+    // Gives `response` its rule tags; true when its tags changed.
+    bool apply(const std::vector<char>& matched, const std::vector<char>& cued, Response& response) const;
+
+private:
+    const Codebook& codebook_;
+    std::vector<std::size_t> group_order_;
+    std::vector<std::vector<std::string>> ancestors_;  // per theme
+};
+
+// The theme rules' queries, then the group cues', parsed again by `parser` (to
+// expand the synonyms it sees); a rule or cue it cannot parse keeps the query
+// compiled at load.
+std::vector<Xapian::Query> rule_queries(const CompiledCodebook& compiled, const ResponseQueryParser& parser);
 
 // Replaces every synonym in the store by the lists' (none when empty). Each
 // entry is split into words as the indexer does (lower case, "A&E" -> "a&e",
