@@ -103,14 +103,17 @@ TEST_CASE("20 SIGKILLs at random moments of ingest: the store opens, batches are
     // is in, the store must equal the clean run's, and the next round starts on
     // a new store.
     std::mt19937 random(20261122);
-    int kills = 0, landed_while_running = 0, rounds = 0;
+    int attempts = 0, kills = 0, rounds = 0;
     auto check_finished = [&](const std::string& store) {
         check_batches_whole(store);
         CHECK(accepted_by_file(store) == accepted_by_file(clean));
         CHECK(run("crosstab --rows theme --cols attribute:age_band --format csv --store " + store) ==
               run("crosstab --rows theme --cols attribute:age_band --format csv --store " + clean));
     };
+    // Until 20 kills have landed in a running ingest; an ingest that ended
+    // before its kill is not one of them.
     while (kills < 20) {
+        REQUIRE(attempts < 60);
         const std::string store = dir.path("killed" + std::to_string(rounds));
         const bool exists = std::filesystem::exists(store + "/iamglass");
         const std::size_t in = exists ? accepted_by_file(store).size() : 0;
@@ -123,24 +126,22 @@ TEST_CASE("20 SIGKILLs at random moments of ingest: the store opens, batches are
         const pid_t child = start(ingest_args(store, files), dir.path("killed.log"));
         std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<long>(0, window)(random)));
         int status = 0;
+        ++attempts;
         if (::waitpid(child, &status, WNOHANG) == 0) {
-            ++landed_while_running;
+            ++kills;
             ::kill(child, SIGKILL);
             finish(child);
         } else {
             clean_ms = clean_ms * 2 / 3;  // the clean run was slowed by something else: aim earlier
         }
-        ++kills;
         CAPTURE(kills);
         if (std::filesystem::exists(store + "/iamglass")) {
             REQUIRE(run_command(kBinary + " batches --store " + store).exit_code == 0);
             check_batches_whole(store);
         }
     }
-    MESSAGE(landed_while_running << " of 20 kills landed while ingest ran, over " << rounds + 1
-                                 << " rounds (kills aimed within " << clean_ms << " ms of a start)");
-    // Most kills must land inside a run for the test to mean anything.
-    CHECK(landed_while_running >= 15);
+    MESSAGE(kills << " kills landed while ingest ran, in " << attempts << " attempts over " << rounds + 1
+                  << std::string(rounds == 0 ? " round" : " rounds") << " (kills aimed within " << clean_ms << " ms of a start)");
     const std::string last = dir.path("killed" + std::to_string(rounds));
     REQUIRE(finish(start(ingest_args(last, files), dir.path("rerun.log"))) == 0);
     check_finished(last);
