@@ -44,7 +44,7 @@ std::vector<std::string> attribute_names(const std::vector<RawResponse>& respons
     std::set<std::string> names;
     for (const RawResponse& r : responses) {
         for (const auto& [name, value] : r.attributes)
-            if (!slug(value).empty()) names.insert(name);
+            if (!names.count(name) && !slug(value).empty()) names.insert(name);
     }
     return {names.begin(), names.end()};
 }

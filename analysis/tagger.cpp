@@ -267,8 +267,7 @@ std::vector<Xapian::Query> rule_queries(const CompiledCodebook& compiled, const 
     return queries;
 }
 
-TaggingSummary tag_responses(Xapian::WritableDatabase& db, const CompiledCodebook& compiled,
-                             const std::optional<std::vector<Xapian::docid>>& scope) {
+TaggingSummary tag_responses(Xapian::WritableDatabase& db, const CompiledCodebook& compiled) {
     const Codebook& codebook = compiled.codebook;
     store_synonyms(db, codebook.synonyms);
     const ResponseQueryParser parser(db);  // now sees the codebook's synonyms
@@ -276,12 +275,8 @@ TaggingSummary tag_responses(Xapian::WritableDatabase& db, const CompiledCodeboo
     for (const Xapian::Query& query : rule_queries(compiled, parser)) matches.push_back(matching(db, query));
     const RuleTagging rules(codebook);
 
-    std::vector<Xapian::docid> docids;
-    if (scope) {
-        docids = *scope;
-    } else {
-        for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) docids.push_back(*it);
-    }
+    std::vector<Xapian::docid> docids;  // first, as retagging changes the store under the iterator
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) docids.push_back(*it);
 
     TaggingSummary summary;
     DocumentBuilder builder(db);

@@ -44,7 +44,8 @@ struct TaggingSummary {
     int changed = 0;   // responses whose tags changed
 };
 
-// Tags the responses in `scope` (every response when nullopt). Does not commit:
+// Tags every response in the store (ingest tags a batch's own as it writes
+// them: IncomingTagger). Does not commit:
 // the caller's transaction or commit makes the tags visible.
 //  - The store's synonyms are replaced by the codebook's (store_synonyms), so
 //    rules, cues and later searches expand them alike.
@@ -57,8 +58,7 @@ struct TaggingSummary {
 //    response carries; by `cue` alone, kCueConfidence.
 //  - Tags an analyst removed by hand (Response::removed_themes, removed_groups)
 //    are not put back.
-TaggingSummary tag_responses(Xapian::WritableDatabase& db, const CompiledCodebook& codebook,
-                             const std::optional<std::vector<Xapian::docid>>& scope);
+TaggingSummary tag_responses(Xapian::WritableDatabase& db, const CompiledCodebook& codebook);
 
 // Calls `each` with every document `query` matches (none for an empty query), in docid order.
 void for_each_match(const Xapian::Database& db, const Xapian::Query& query,

@@ -55,7 +55,7 @@ int run(const TagArguments& args) {
                   << "); " << tagged.changed << " changed\n";
     }
     if (codebook) {
-        TaggingSummary summary = tag_responses(db, *codebook, std::nullopt);
+        TaggingSummary summary = tag_responses(db, *codebook);
         std::cout << "tagged " << summary.examined << " responses with " << codebook->codebook.themes.size()
                   << " themes and " << codebook->codebook.groups.size() << " groups of "
                   << (args.codebook.empty() ? "the store's codebook" : args.codebook) << "; " << summary.changed

@@ -82,7 +82,7 @@ std::string formatted(const std::vector<Diagnostic>& errors) {
 
 void retag(TaggedStore& store) {
     store.db.begin_transaction();
-    tag_responses(store.db, store.codebook, std::nullopt);
+    tag_responses(store.db, store.codebook);
     store.db.commit_transaction();
 }
 

@@ -55,7 +55,7 @@ struct Store {
         Xapian::WritableDatabase db = open_store_for_writing(path);
         CodebookLoad load = compile_codebook(codebook, "cb.txt", db);
         REQUIRE(load.errors.empty());
-        tag_responses(db, *load.compiled, std::nullopt);
+        tag_responses(db, *load.compiled);
         db.commit();
     }
     void edit(const std::string& id, const std::function<void(Response&)>& change) const {
