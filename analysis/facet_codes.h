@@ -10,6 +10,7 @@
 // Xapian nor search allocates to read one.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -47,7 +48,7 @@ std::vector<FacetKey> facet_keys(const Xapian::Database& db);
 
 // Calls f(number) for each number of a facets value; stops at a malformed one.
 template <typename F>
-void for_each_facet_code(const std::string& value, F&& f) {
+void for_each_facet_code(std::string_view value, F&& f) {
     if (value.empty() || value[0] != kFacetsFormat) return;
     std::uint32_t code = 0;
     int shift = 0;

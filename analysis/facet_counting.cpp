@@ -10,6 +10,8 @@
 #include <thread>
 #include <vector>
 
+#include "analysis/boolean_matches.h"
+#include "analysis/facet_cache.h"
 #include "analysis/facet_codes.h"
 #include "analysis/schema.h"
 #include "analysis/search.h"
@@ -19,16 +21,41 @@ namespace yousaid {
 
 namespace {
 
-// The numbers of the facets value (facet_codes.h) of documents given in docid
-// order, counted in an array indexed by number.
+// The facet numbers of documents given in docid order, read from the facets
+// value stream.
+class ValueCodes {
+public:
+    explicit ValueCodes(const Xapian::Database& db) : values_(db, schema::kFacetsSlot) {}
+    template <typename F>
+    void for_each_code(Xapian::docid did, F&& f) {
+        if (const std::string* value = values_.value_of(did)) for_each_facet_code(*value, f);
+    }
+
+private:
+    ValueCursor values_;
+};
+
+// The facet numbers of any document, from the store's facets cache.
+class CachedCodes {
+public:
+    explicit CachedCodes(const FacetCache& cache) : cache_(cache) {}
+    template <typename F>
+    void for_each_code(Xapian::docid did, F&& f) const {
+        cache_.for_each_code(did, f);
+    }
+
+private:
+    const FacetCache& cache_;
+};
+
+// Facet numbers counted in an array indexed by number, read through `Codes`.
+template <typename Codes>
 class FacetCodeTally {
 public:
-    FacetCodeTally(const Xapian::Database& db, std::size_t codes) : values_(db, schema::kFacetsSlot), counts_(codes) {}
+    FacetCodeTally(Codes codes, std::size_t size) : codes_(std::move(codes)), counts_(size) {}
 
     void count(Xapian::docid did) {
-        const std::string* value = values_.value_of(did);
-        if (!value) return;
-        for_each_facet_code(*value, [&](std::uint32_t code) {
+        codes_.for_each_code(did, [&](std::uint32_t code) {
             if (code < counts_.size()) ++counts_[code];
         });
     }
@@ -36,7 +63,7 @@ public:
     const std::vector<Xapian::doccount>& counts() const { return counts_; }
 
 private:
-    ValueCursor values_;
+    Codes codes_;
     std::vector<Xapian::doccount> counts_;
 };
 
@@ -52,14 +79,16 @@ private:
 };
 
 // Counts every match as the matcher visits it, on the matcher's thread.
+template <typename Codes>
 class FacetCodeCounter : public Xapian::MatchSpy {
 public:
-    FacetCodeCounter(const Xapian::Database& db, std::size_t codes) : tally_(db, codes) {}
-    void operator()(const Xapian::Document& doc, double) override { tally_.count(doc.get_docid()); }
-    const std::vector<Xapian::doccount>& counts() const { return tally_.counts(); }
+    FacetCodeCounter(Codes codes, std::size_t size) : tally_(std::move(codes), size) {}
+    void operator()(const Xapian::Document& doc, double) override { count(doc.get_docid()); }
+    void count(Xapian::docid did) { tally_.count(did); }
+    std::vector<Xapian::doccount> finish() const { return tally_.counts(); }
 
 private:
-    FacetCodeTally tally_;
+    FacetCodeTally<Codes> tally_;
 };
 
 // Counts the facet codes of the docids handed to it, on a thread of its own
@@ -67,7 +96,7 @@ private:
 class FacetCodeThread {
 public:
     FacetCodeThread(Xapian::Database own, std::size_t codes)
-        : db_(std::move(own)), tally_(db_, codes), thread_([this] { work(); }) {}
+        : db_(std::move(own)), tally_(ValueCodes(db_), codes), thread_([this] { work(); }) {}
     ~FacetCodeThread() { stop(); }
     FacetCodeThread(const FacetCodeThread&) = delete;
     FacetCodeThread& operator=(const FacetCodeThread&) = delete;
@@ -117,7 +146,7 @@ private:
     }
 
     Xapian::Database db_;
-    FacetCodeTally tally_;
+    FacetCodeTally<ValueCodes> tally_;
     std::mutex mutex_;
     std::condition_variable ready_;
     std::deque<std::vector<Xapian::docid>> queue_;
@@ -136,8 +165,9 @@ public:
         batch_.reserve(kBatch);
     }
 
-    void operator()(const Xapian::Document& doc, double) override {
-        batch_.push_back(doc.get_docid());
+    void operator()(const Xapian::Document& doc, double) override { count(doc.get_docid()); }
+    void count(Xapian::docid did) {
+        batch_.push_back(did);
         if (batch_.size() == kBatch) hand_over();
     }
 
@@ -199,26 +229,44 @@ struct MatchCount {
     std::vector<Xapian::doccount> codes;  // matches per facet code
 };
 
-// Every match of the serialised query, and its facet codes, counted on handles
-// of their own (so on other threads than the caller's): this thread matches
-// without weights, which need no document lengths, and FacetCodeWorkers read
-// the facets values, one thread per handle in `values`.
-MatchCount count_matches(Xapian::Database counting, std::vector<Xapian::Database> values, const std::string& query,
-                         std::size_t codes) {
+// Every match of the serialised query, and its facet codes, counted on a
+// handle of its own (so on another thread than the caller's) without weights,
+// which need no document lengths: from the posting lists when the query is
+// made of terms and boolean operators (boolean_matches.h), else by Xapian's
+// matcher. `spy` counts the codes: count(docid) for each match, then finish().
+template <typename Spy>
+MatchCount count_matches(Xapian::Database counting, const std::string& serialised, Spy& spy) {
+    const Xapian::Query query = Xapian::Query::unserialise(serialised);
+    if (std::optional<std::vector<Xapian::docid>> matches = boolean_matches(counting, query)) {
+        for (Xapian::docid did : *matches) spy.count(did);
+        return {static_cast<Xapian::doccount>(matches->size()), spy.finish()};
+    }
     Xapian::Enquire enquire(counting);
-    enquire.set_query(Xapian::Query::unserialise(query));
+    enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    FacetCodeWorkers worker(std::move(values), codes);
-    enquire.add_matchspy(&worker);
+    enquire.add_matchspy(&spy);
     const Xapian::MSet all = enquire.get_mset(0, 0, counting.get_doccount());
     enquire.clear_matchspies();
-    return {all.get_matches_estimated(), worker.finish()};
+    return {all.get_matches_estimated(), spy.finish()};
+}
+
+// Handles on the same revision as `db`, up to `wanted`; fewer when the store
+// cannot be reopened as it was.
+std::vector<Xapian::Database> same_store_handles(const Xapian::Database& db, const StoreReopener& reopen,
+                                                 std::size_t wanted) {
+    std::vector<Xapian::Database> handles;
+    while (handles.size() < wanted) {
+        std::optional<Xapian::Database> again = same_store_again(db, reopen);
+        if (!again) break;
+        handles.push_back(std::move(*again));
+    }
+    return handles;
 }
 
 }  // namespace
 
 CountedMatches matches_with_facets(const Xapian::Database& db, Xapian::Enquire& enquire, unsigned offset,
-                                   unsigned limit, const StoreReopener& reopen) {
+                                   unsigned limit, const StoreAccess& access) {
     CountedMatches result;
     // Ranks and counts in one pass: every match is checked, so the total is exact.
     auto ranked_and_counted = [&] {
@@ -236,33 +284,43 @@ CountedMatches matches_with_facets(const Xapian::Database& db, Xapian::Enquire& 
                         if (counts[code] > 0) result.facets[keys[code].kind][keys[code].key] += counts[code];
                     }
                 };
-                // Handles for the count: one to match, two to read facets.
-                std::vector<Xapian::Database> handles;
-                while (handles.size() < 3) {
-                    std::optional<Xapian::Database> again = same_store_again(db, reopen);
-                    if (!again) break;
-                    handles.push_back(std::move(*again));
-                }
-                if (handles.size() == 3) {
-                    Xapian::Database counting = std::move(handles.back());
-                    handles.pop_back();
-                    std::future<MatchCount> count =
-                        std::async(std::launch::async, count_matches, std::move(counting), std::move(handles),
-                                   enquire.get_query().serialise(), keys.size());
-                    // The page alone: Xapian may stop once no later match can
-                    // enter it. (Should this throw, the count is waited for.)
+                // Counts beside the ranking, on `counting`: the page alone is
+                // ranked here, so Xapian may stop once no later match can enter
+                // it. (Should the ranking throw, the count is waited for.)
+                auto count_beside = [&](Xapian::Database counting, auto& spy) {
+                    std::future<MatchCount> count = std::async(std::launch::async, [&, query = enquire.get_query().serialise()] {
+                        return count_matches(std::move(counting), query, spy);
+                    });
                     result.page = enquire.get_mset(offset, limit);
                     MatchCount counted = count.get();
                     result.total = counted.total;
                     add(counted.codes);
                     return result;
+                };
+                auto count_here = [&](auto& spy) {
+                    enquire.add_matchspy(&spy);
+                    ranked_and_counted();
+                    enquire.clear_matchspies();
+                    add(spy.finish());
+                    return result;
+                };
+                if (std::unique_ptr<FacetCache> cache =
+                        access.directory.empty() ? nullptr : FacetCache::load(db, access.directory)) {
+                    FacetCodeCounter<CachedCodes> counter(CachedCodes(*cache), keys.size());
+                    std::vector<Xapian::Database> counting = same_store_handles(db, access.reopen, 1);
+                    if (!counting.empty()) return count_beside(std::move(counting[0]), counter);
+                    return count_here(counter);
                 }
-                FacetCodeCounter counter(db, keys.size());
-                enquire.add_matchspy(&counter);
-                ranked_and_counted();
-                enquire.clear_matchspies();
-                add(counter.counts());
-                return result;
+                // No cache: one handle to match, two to read facets values.
+                std::vector<Xapian::Database> handles = same_store_handles(db, access.reopen, 3);
+                if (handles.size() == 3) {
+                    Xapian::Database counting = std::move(handles.back());
+                    handles.pop_back();
+                    FacetCodeWorkers workers(std::move(handles), keys.size());
+                    return count_beside(std::move(counting), workers);
+                }
+                FacetCodeCounter<ValueCodes> counter(ValueCodes(db), keys.size());
+                return count_here(counter);
             }
             std::vector<std::unique_ptr<FacetCounter>> spies;
             for (const FacetSlot& f : kFacetSlots) {

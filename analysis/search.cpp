@@ -96,7 +96,7 @@ Xapian::Query similar_query(const Xapian::Database& db, const std::string& id) {
 
 }  // namespace
 
-SearchResults search(const Xapian::Database& db, const SearchOptions& options, const StoreReopener& reopen) {
+SearchResults search(const Xapian::Database& db, const SearchOptions& options, const StoreAccess& access) {
     ResponseQueryParser parser(db);
     Xapian::Enquire enquire(db);
     Xapian::Query query = parser.parse(options.query);
@@ -112,7 +112,7 @@ SearchResults search(const Xapian::Database& db, const SearchOptions& options, c
 
     SearchResults results;
     results.has_polarity = db.allterms_begin(schema::kPolarityPrefix) != db.allterms_end(schema::kPolarityPrefix);
-    CountedMatches matches = matches_with_facets(db, enquire, options.offset, options.limit, reopen);
+    CountedMatches matches = matches_with_facets(db, enquire, options.offset, options.limit, access);
     FacetCounts& facets = matches.facets;
     const Xapian::MSet& mset = matches.page;
     results.theme_counts = std::move(facets[schema::kThemeFacet]);

@@ -55,9 +55,10 @@ struct SearchResults {
 };
 
 // Throws QueryError for a query that cannot be parsed, and for similar_to
-// naming no response in the store. With `reopen` (another handle on the same
-// store), facets are counted on a second core while the matcher runs.
-SearchResults search(const Xapian::Database& db, const SearchOptions& options, const StoreReopener& reopen = {});
+// naming no response in the store. With `access.reopen` (another handle on the
+// same store), facets are counted on a second core while the matcher runs;
+// with `access.directory`, from the store's facets cache.
+SearchResults search(const Xapian::Database& db, const SearchOptions& options, const StoreAccess& access = {});
 
 // Values of a multi-valued slot (joined by schema::kListSeparator).
 std::vector<std::string> split_list(const std::string& joined);

@@ -119,4 +119,11 @@ Xapian::Database open_stores(const std::vector<std::string>& locations) {
     return all;
 }
 
+std::string single_store_directory(const std::vector<std::string>& locations) {
+    if (locations.size() > 1) return {};
+    const std::string location = resolve_store_path(locations.empty() ? "" : locations[0]);
+    std::error_code ignored;
+    return !is_remote(location) && std::filesystem::is_directory(location, ignored) ? location : std::string();
+}
+
 }  // namespace yousaid

@@ -46,4 +46,8 @@ Xapian::Database open_store(const std::string& location);
 // store, resolve_store_path("").
 Xapian::Database open_stores(const std::vector<std::string>& locations);
 
+// The directory when `locations` (as open_stores takes them) name one local
+// store directory; empty for several, a stub file or a remote store.
+std::string single_store_directory(const std::vector<std::string>& locations);
+
 }  // namespace yousaid

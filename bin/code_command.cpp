@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 
+#include "analysis/facet_cache.h"
 #include "analysis/manual_coding.h"
 #include "analysis/store.h"
 #include "bin/commands.h"
@@ -78,6 +79,7 @@ int run(const CodeArguments& args) {
         std::cerr << "yousaid: nothing coded" << (args.from.empty() ? "" : ": " + args.from + " has errors") << "\n";
         return 1;
     }
+    refresh_facet_cache(db, path);
     std::cout << result.summary.counts_line() << "\n";
     return 0;
 }

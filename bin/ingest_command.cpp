@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "analysis/batch_ingest.h"
+#include "analysis/facet_cache.h"
 #include "analysis/store.h"
 #include "bin/commands.h"
 #include "bin/progress_line.h"
@@ -147,6 +148,7 @@ int run(const IngestArguments& args) {
         total.unchanged += b.unchanged;
         total.replaced += b.replaced;
     }
+    refresh_facet_cache(db, store_path);
     if (args.files.size() > 1) std::cout << "total: ";
     std::cout << total.counts_line();
     if (total.replaced) std::cout << " (" << total.replaced << " replaced)";

@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "analysis/batch_admin.h"
+#include "analysis/facet_cache.h"
 #include "analysis/store.h"
 #include "bin/commands.h"
 
@@ -24,6 +25,7 @@ int run(const RemoveBatchArguments& args) {
         return 1;
     }
     Xapian::doccount removed = remove_batch(db, batch.id);
+    refresh_facet_cache(db, resolve_store_path(args.store));
     std::cout << "removed batch " << batch.id << " (" << batch.file << "): " << removed
               << (removed == 1 ? " response\n" : " responses\n");
     return 0;

@@ -117,10 +117,11 @@ int run(const SearchArguments& args) {
     }
     // A writer that commits twice while the search reads can recycle blocks it
     // is reading; the search then starts again on the newest revision.
+    const StoreAccess access{[&] { return open_stores(args.stores); }, single_store_directory(args.stores)};
     SearchResults results;
     for (int attempt = 1;; ++attempt) {
         try {
-            results = search(db, options, [&] { return open_stores(args.stores); });
+            results = search(db, options, access);
             break;
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt == 10) throw;

@@ -1,6 +1,7 @@
 #include <iostream>
 #include <memory>
 
+#include "analysis/facet_cache.h"
 #include "analysis/model_tagger.h"
 #include "analysis/schema.h"
 #include "analysis/store.h"
@@ -62,6 +63,7 @@ int run(const TagArguments& args) {
                   << " changed\n";
     }
     db.commit_transaction();
+    refresh_facet_cache(db, resolve_store_path(args.store));
     return 0;
 }
 

@@ -2,7 +2,13 @@
 // match, paging, date order, and responses like a given one.
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+
 #include "analysis/batch_writer.h"
+#include "analysis/facet_cache.h"
 #include "analysis/query_parser.h"
 #include "analysis/schema.h"
 #include "analysis/search.h"
@@ -137,10 +143,11 @@ TEST_CASE("a count on handles of its own, beside the ranking, agrees with one th
     const SearchResults one = store.run(options);
     int reopened = 0;
     const Xapian::Database db(store.path);
-    const SearchResults two = search(db, options, [&] {
+    auto reopen = [&] {
         ++reopened;
         return Xapian::Database(store.path);
-    });
+    };
+    const SearchResults two = search(db, options, StoreAccess{reopen, ""});
     CHECK(reopened == 3);  // one to match and count, two to read facets
     CHECK(two.total == one.total);
     CHECK(two.event_counts == one.event_counts);
@@ -158,12 +165,101 @@ TEST_CASE("a second handle on a newer revision is not used: the counts stay thos
     options.query = "bus";
     const Xapian::Database db(store.path);  // the store as it was
     const SearchResults before = search(db, options);
-    const SearchResults r = search(db, options, [&] {
+    auto reopen_after_a_commit = [&] {
         Xapian::WritableDatabase writer(store.path);
         writer.delete_document(1);  // a writer commits between the two opens
         writer.commit();
         return Xapian::Database(store.path);
-    });
+    };
+    const SearchResults r = search(db, options, StoreAccess{reopen_after_a_commit, ""});
     CHECK(r.total == before.total);
     CHECK(r.event_counts == before.event_counts);
+}
+
+namespace {
+
+// The inode of the store's facets cache, 0 when there is none: a new one means
+// the file was made again.
+ino_t facets_cache_inode(const std::string& store) {
+    struct stat st {};
+    return ::stat((store + "/facets.cache").c_str(), &st) == 0 ? st.st_ino : 0;
+}
+
+void check_same_counts(const SearchResults& a, const SearchResults& b) {
+    CHECK(a.total == b.total);
+    CHECK(a.event_counts == b.event_counts);
+    CHECK(a.channel_counts == b.channel_counts);
+    CHECK(a.theme_counts == b.theme_counts);
+    CHECK(a.group_counts == b.group_counts);
+    CHECK(ids(a) == ids(b));
+}
+
+}  // namespace
+
+TEST_CASE("the facets cache: made by a search, used by the next, made again once the store changes") {
+    Store store;
+    SearchOptions options;
+    options.query = "hospital OR bus OR drivers";
+    int reopened = 0;
+    auto reopen = [&] {
+        ++reopened;
+        return Xapian::Database(store.path);
+    };
+    const StoreAccess access{reopen, store.path};
+    auto cached = [&] { return search(Xapian::Database(store.path), options, access); };
+
+    REQUIRE(facets_cache_inode(store.path) == 0);
+    const SearchResults first = cached();
+    CHECK(reopened == 1);  // one handle to match and count: the cache gives the facets
+    check_same_counts(first, store.run(options));
+    const ino_t made = facets_cache_inode(store.path);
+    REQUIRE(made != 0);
+    struct stat st {};
+    REQUIRE(::stat((store.path + "/facets.cache").c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    check_same_counts(cached(), first);
+    CHECK(facets_cache_inode(store.path) == made);  // current: read, not made again
+    const std::string old_cache = store.dir.path("facets.cache.earlier");
+    std::filesystem::copy_file(store.path + "/facets.cache", old_cache);
+
+    // A response's facets change and another goes: the cache is stale.
+    {
+        Xapian::WritableDatabase writer(store.path);
+        Xapian::Document doc = writer.get_document(1);  // "a", at Tesco Macclesfield
+        doc.add_value(schema::kFacetsSlot, writer.get_document(6).get_value(schema::kFacetsSlot));
+        writer.replace_document(1, doc);
+        writer.delete_document(4);
+        writer.commit();
+    }
+    const SearchResults changed = cached();
+    check_same_counts(changed, store.run(options));
+    CHECK(changed.event_counts.at("Congleton panel") == 3);
+    CHECK(facets_cache_inode(store.path) != made);
+
+    // A cache of an earlier revision, or a cut-short one, is never used.
+    std::filesystem::rename(old_cache, store.path + "/facets.cache");
+    check_same_counts(cached(), changed);
+    std::filesystem::resize_file(store.path + "/facets.cache", 100);
+    check_same_counts(cached(), changed);
+    CHECK(std::filesystem::file_size(store.path + "/facets.cache") > 100);  // made again
+}
+
+TEST_CASE("a writer brings the facets cache up to date after its commit, and leaves no temporary file") {
+    Store store;
+    SearchOptions options;
+    options.query = "bus";
+    {
+        Xapian::WritableDatabase writer(store.path);
+        writer.delete_document(1);
+        writer.commit();
+        std::ofstream(store.path + "/facets.cache.Ab12Cd") << "left by a killed run";
+        refresh_facet_cache(writer, store.path);
+    }
+    const ino_t refreshed = facets_cache_inode(store.path);
+    REQUIRE(refreshed != 0);
+    CHECK_FALSE(std::filesystem::exists(store.path + "/facets.cache.Ab12Cd"));
+    const SearchResults r = search(Xapian::Database(store.path), options, StoreAccess{{}, store.path});
+    CHECK(facets_cache_inode(store.path) == refreshed);
+    check_same_counts(r, store.run(options));
+    CHECK(r.total == 3);
 }
