@@ -52,13 +52,18 @@ std::vector<std::string> attribute_names(const std::vector<RawResponse>& respons
 }  // namespace
 
 BatchResult ingest_file(Xapian::WritableDatabase& db, const std::string& path, const IngestOptions& options) {
-    std::string bytes = read_file_bytes(path);
-    InputRead input = read_input(path, bytes, options.input);
-
     BatchResult result;
     BatchRecord& record = result.record;
     record.file = path;
-    record.content_hash = sha1_hex(bytes);
+    // A large file is held about once at a time: its bytes go once decoded,
+    // each record of its table once read, each response once written.
+    InputRead input = [&] {
+        std::string bytes = read_file_bytes(path);
+        record.content_hash = sha1_hex(bytes);
+        InputOptions reading = options.input;
+        reading.keep_table = false;
+        return read_input(path, std::move(bytes), reading);
+    }();
     record.id = record.content_hash.substr(0, 12);
     record.ingested_at = utc_now();
     record.format = input.format;
@@ -83,6 +88,7 @@ BatchResult ingest_file(Xapian::WritableDatabase& db, const std::string& path, c
     const std::size_t total = input.read.responses.size();
     for (std::size_t i = 0; i < total; ++i) {
         writer.put(normaliser.normalise(input.read.responses[i]));
+        input.read.responses[i] = RawResponse();
         if (options.progress && (i + 1) % kProgressEvery == 0) options.progress(i + 1, total);
     }
     for (const RejectedRecord& rejected : result.rejected) writer.reject(rejected);

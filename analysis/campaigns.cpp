@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -33,6 +34,16 @@ std::vector<std::string> band_terms(const std::vector<std::string>& shingles) {
     std::vector<std::uint64_t> bands = minhash_bands(shingles);
     for (std::size_t band = 0; band < bands.size(); ++band) terms.push_back(band_term(static_cast<int>(band), bands[band]));
     return terms;
+}
+
+// Two independent 64-bit hashes of a set of shingles: sets that differ share
+// both with a chance of about 2^-128.
+std::pair<std::uint64_t, std::uint64_t> fingerprint(const std::vector<std::string>& shingles) {
+    std::string joined;
+    for (const std::string& s : shingles) joined.append(s).push_back('\n');
+    std::uint64_t fnv = 14695981039346656037ull;
+    for (unsigned char c : joined) fnv = (fnv ^ c) * 1099511628211ull;
+    return {fnv, std::hash<std::string>()(joined)};
 }
 
 bool starts_with(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
@@ -106,22 +117,27 @@ public:
         return shingles_[d] = campaign_shingles(r.redacted_text);
     }
 
-    void remember_shingles(Xapian::docid d, const std::vector<std::string>& shingles) { shingles_[d] = shingles; }
-
-    // Links the documents sharing `shingles` with every verified candidate.
-    void link(const std::vector<std::string>& shingles, const std::vector<Xapian::docid>& members) {
+    // Links `members`, which share their shingles, with every verified
+    // candidate: a document sharing one of the `bands` of their MinHash.
+    void link(const std::vector<std::uint64_t>& bands, const std::vector<Xapian::docid>& members) {
         for (Xapian::docid m : members) components_.unite(m, members.front());
-        // The candidates: every document sharing a band, in docid order. Read
-        // from the posting lists directly: a query per text cost more than all
-        // the rest of linking.
+        // In docid order, read from the posting lists directly: a query per
+        // text cost more than all the rest of linking.
         std::set<Xapian::docid> candidates;
-        for (const std::string& term : band_terms(shingles)) {
-            for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) candidates.insert(*p);
+        for (std::size_t band = 0; band < bands.size(); ++band) {
+            const std::string term = band_term(static_cast<int>(band), bands[band]);
+            const Xapian::PostingIterator end = db_.postlist_end(term);
+            for (auto p = db_.postlist_begin(term); p != end; ++p) candidates.insert(*p);
         }
         for (Xapian::docid c : candidates) {
             node(c);
             if (components_.find(c) == components_.find(members.front())) continue;
-            if (jaccard(shingles, shingles_of(c)) >= kCampaignJaccard) components_.unite(c, members.front());
+            // The members' shingles are read again only now: most texts have no
+            // candidate but themselves, and holding every text's shingles for a
+            // large batch took gigabytes.
+            if (jaccard(shingles_of(members.front()), shingles_of(c)) >= kCampaignJaccard) {
+                components_.unite(c, members.front());
+            }
         }
     }
 
@@ -198,9 +214,15 @@ std::vector<std::string> near_duplicate_terms(const std::string& redacted_text) 
 
 CampaignLinking link_campaigns(Xapian::WritableDatabase& db, const std::vector<Xapian::docid>& docids) {
     Linker linker(db);
-    // Documents with the same shingles have the same candidates: one query for
-    // them all, so a batch of identical letters costs one query, not one each.
-    std::map<std::vector<std::string>, std::vector<Xapian::docid>> by_shingles;
+    // Documents with the same shingles have the same candidates: one lookup for
+    // them all, so a batch of identical letters costs one, not one each. They
+    // are grouped by a 128-bit hash of their shingles and keep only their
+    // MinHash bands.
+    struct SameShingles {
+        std::vector<std::uint64_t> bands;
+        std::vector<Xapian::docid> members;
+    };
+    std::map<std::pair<std::uint64_t, std::uint64_t>, SameShingles> by_shingles;
     for (Xapian::docid d : std::set<Xapian::docid>(docids.begin(), docids.end())) {
         linker.node(d);
         Xapian::Document doc = db.get_document(d);
@@ -210,10 +232,11 @@ CampaignLinking link_campaigns(Xapian::WritableDatabase& db, const std::vector<X
         if (db.get_termfreq(schema::kCampaignPrefix + id) > 0) linker.load_campaign(id);
         std::vector<std::string> shingles = campaign_shingles(response_from_json(doc.get_data()).redacted_text);
         if (shingles.empty()) continue;
-        linker.remember_shingles(d, shingles);
-        by_shingles[std::move(shingles)].push_back(d);
+        SameShingles& same = by_shingles[fingerprint(shingles)];
+        if (same.members.empty()) same.bands = minhash_bands(shingles);
+        same.members.push_back(d);
     }
-    for (const auto& [shingles, members] : by_shingles) linker.link(shingles, members);
+    for (const auto& [key, same] : by_shingles) linker.link(same.bands, same.members);
     return linker.write();
 }
 

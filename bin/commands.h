@@ -23,6 +23,7 @@ void add_code_command(CLI::App& app, int& exit_code);
 void add_audit_command(CLI::App& app, int& exit_code);
 void add_train_command(CLI::App& app, int& exit_code);
 void add_evaluate_command(CLI::App& app, int& exit_code);
+void add_compact_command(CLI::App& app, int& exit_code);
 
 // --store DIR, shared by every command.
 void add_store_option(CLI::App& command, std::string& store);

@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
     yousaid::cli::add_ingest_command(app, exit_code);
     yousaid::cli::add_batches_command(app, exit_code);
     yousaid::cli::add_remove_batch_command(app, exit_code);
+    yousaid::cli::add_compact_command(app, exit_code);
     yousaid::cli::add_rejects_command(app, exit_code);
     yousaid::cli::add_campaigns_command(app, exit_code);
     yousaid::cli::add_tag_command(app, exit_code);

@@ -43,22 +43,29 @@ void read_table(InputRead& in, Table table, const InputOptions& options, const s
     in.header = read_header(table);
     MappingResult mapped = map_columns(table, in.header, options.map, path);
     in.mapping = mapped.mapping;
-    in.table = std::move(table);
     if (!mapped.errors.empty()) {
         in.errors = mapped.errors;
+        if (options.keep_table) in.table = std::move(table);
         return;
     }
+    if (!options.keep_table) {
+        in.read = take_table_responses(std::move(table), in.header, in.mapping, path);
+        return;
+    }
+    in.table = std::move(table);
     in.read = read_table_responses(*in.table, in.header, in.mapping, path);
 }
 
 }  // namespace
 
-InputRead read_input(const std::string& path, const std::string& bytes, const InputOptions& options) {
+// `bytes` is let go as soon as it has been decoded or unzipped.
+InputRead read_input(const std::string& path, std::string bytes, const InputOptions& options) {
     InputRead in;
     bool zip = bytes.rfind("PK\x03\x04", 0) == 0;
     if (ends_with(path, ".xlsx") || zip) {
         in.format = "XLSX";
         XlsxRead xlsx = read_xlsx(bytes, path, options.sheet);
+        std::string().swap(bytes);
         if (!xlsx.table) {
             in.errors.push_back({{path, 0, 0}, xlsx.error, ""});
             return in;
@@ -68,6 +75,7 @@ InputRead read_input(const std::string& path, const std::string& bytes, const In
         return in;
     }
     DecodedText decoded = decode_text(bytes, path);
+    std::string().swap(bytes);
     in.encoding = decoded.encoding;
     if (decoded.error) {
         in.errors.push_back(*decoded.error);
@@ -76,6 +84,7 @@ InputRead read_input(const std::string& path, const std::string& bytes, const In
     if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson")) {
         in.format = "JSON Lines";
         Table table = read_jsonl(decoded.text, path);
+        std::string().swap(decoded.text);
         table.encoding = decoded.encoding;
         read_table(in, std::move(table), options, path);
         return in;
@@ -90,6 +99,7 @@ InputRead read_input(const std::string& path, const std::string& bytes, const In
     table.format = delimiter_format_name(delimiter);
     table.encoding = decoded.encoding;
     table.records = parse_csv(decoded.text, path, delimiter);
+    std::string().swap(decoded.text);  // the records hold what is needed from here
     in.format = table.format;
     read_table(in, std::move(table), options, path);
     return in;

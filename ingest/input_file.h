@@ -16,6 +16,9 @@ namespace yousaid {
 struct InputOptions {
     std::string sheet;           // XLSX: the sheet to read; the first when empty
     const MapFile* map = nullptr;
+    // Keep the parsed table in InputRead::table (for inspect); without it,
+    // each record is let go once read, for ingest.
+    bool keep_table = true;
 };
 
 struct InputRead {
@@ -35,6 +38,6 @@ struct InputRead {
 // Panel notes are a .txt file whose first line that is not blank or a comment
 // is "key: value" or a "- " point; any other .txt file is read as a table
 // (Excel's "Unicode Text" is tab-separated UTF-16 saved as .txt).
-InputRead read_input(const std::string& path, const std::string& bytes, const InputOptions& options);
+InputRead read_input(const std::string& path, std::string bytes, const InputOptions& options);
 
 }  // namespace yousaid

@@ -60,10 +60,14 @@ std::optional<Diagnostic> read_shared(const std::string& file, const CsvRecord& 
 
 }  // namespace
 
-ReadResult read_table_responses(const Table& table, const TableHeader& header, const ColumnMapping& m,
-                                const std::string& file) {
+namespace {
+
+// Reads every record after the header, then calls read_done(r) for record r.
+template <typename ReadDone>
+ReadResult read_records(const Table& table, const TableHeader& header, const ColumnMapping& m, const std::string& file,
+                        ReadDone&& read_done) {
     ReadResult result;
-    for (std::size_t r = header.rows; r < table.records.size(); ++r) {
+    for (std::size_t r = header.rows; r < table.records.size(); read_done(r++)) {
         const CsvRecord& record = table.records[r];
         RawResponse shared;
         if (auto why = read_shared(file, record, m, header.columns.size(), shared)) {
@@ -108,6 +112,18 @@ ReadResult read_table_responses(const Table& table, const TableHeader& header, c
         }
     }
     return result;
+}
+
+}  // namespace
+
+ReadResult read_table_responses(const Table& table, const TableHeader& header, const ColumnMapping& mapping,
+                                const std::string& file) {
+    return read_records(table, header, mapping, file, [](std::size_t) {});
+}
+
+ReadResult take_table_responses(Table&& table, const TableHeader& header, const ColumnMapping& mapping,
+                                const std::string& file) {
+    return read_records(table, header, mapping, file, [&](std::size_t r) { table.records[r] = CsvRecord(); });
 }
 
 }  // namespace yousaid

@@ -16,4 +16,9 @@ namespace yousaid {
 ReadResult read_table_responses(const Table& table, const TableHeader& header, const ColumnMapping& mapping,
                                 const std::string& file_name);
 
+// The same, emptying each record of `table` once it is read, so that a large
+// file's table and its responses are never both held whole.
+ReadResult take_table_responses(Table&& table, const TableHeader& header, const ColumnMapping& mapping,
+                                const std::string& file_name);
+
 }  // namespace yousaid

@@ -147,6 +147,51 @@ TEST_CASE("20 SIGKILLs at random moments of ingest: the store opens, batches are
     check_finished(last);
 }
 
+TEST_CASE("SIGKILLs at random moments of compact: the store says what it said, and the next compaction finishes") {
+    TempDir dir;
+    const std::string store = dir.path("store");
+    std::vector<std::string> files;
+    for (unsigned k = 0; k < 2; ++k) {
+        files.push_back(
+            write_batch(dir, "batch" + std::to_string(k) + ".csv", rows(5000), 31 + k, "C" + std::to_string(k) + "-"));
+    }
+    REQUIRE(finish(start(ingest_args(store, files), dir.path("ingest.log"))) == 0);
+    auto says = [&] {
+        return run("batches --store " + store) + run("search --format json --limit 50 'bus NEAR hospital' --store " + store) +
+               run("crosstab --rows theme --cols attribute:age_band --format csv --store " + store);
+    };
+    const std::string before = says();
+    REQUIRE(before.find("\"total\"") != std::string::npos);
+
+    // A copy is compacted first, to learn how long a compaction takes here.
+    std::filesystem::copy(store, dir.path("copy"), std::filesystem::copy_options::recursive);
+    const auto began = std::chrono::steady_clock::now();
+    REQUIRE(finish(start({"compact", "--store", dir.path("copy")}, dir.path("copy.log"))) == 0);
+    const long clean_ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - began).count();
+    std::mt19937 random(20261123);
+    int kills = 0;
+    for (int attempt = 0; attempt < 10; ++attempt) {
+        const pid_t child = start({"compact", "--store", store}, dir.path("killed.log"));
+        std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<long>(0, clean_ms)(random)));
+        int status = 0;
+        if (::waitpid(child, &status, WNOHANG) == 0) {
+            ++kills;
+            ::kill(child, SIGKILL);
+            finish(child);
+        }
+        CAPTURE(attempt);
+        CHECK(says() == before);
+    }
+    MESSAGE(kills << " of 10 kills landed while compact ran (aimed within " << clean_ms << " ms of a start)");
+    CHECK(kills > 0);
+    REQUIRE(finish(start({"compact", "--store", store}, dir.path("last.log"))) == 0);
+    CHECK(says() == before);
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+        CHECK(entry.path().filename().string().find("compacting") == std::string::npos);
+    }
+}
+
 TEST_CASE("a full disk: a clear error, and the store as it was") {
     TempDir dir;
     const std::string store = dir.path("store");

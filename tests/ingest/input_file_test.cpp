@@ -213,3 +213,34 @@ TEST_CASE("a file in no accepted encoding is refused whole, at its first bad byt
     CHECK(in.errors[0].headline().rfind("bin.csv:2:5: error: byte 0x81 at offset 12", 0) == 0);
     CHECK(in.read.responses.empty());
 }
+
+TEST_CASE("read for ingest (keep_table off): the same responses and rejects, without the table") {
+    const std::string csv =
+        "id,comment,age\n"
+        "1,The bus to the hospital only runs twice a day.,65-74\n"
+        "2,,18-24\n"
+        "3,\"Too much jargon, honestly\",18-24\n"
+        "4,one field too many,18-24,x\n";
+    for (const char* name : {"feedback.csv", "feedback.jsonl"}) {
+        CAPTURE(std::string(name));
+        std::string bytes = csv;
+        if (std::string(name).ends_with(".jsonl")) {
+            bytes = "{\"id\": \"1\", \"comment\": \"The bus to the hospital only runs twice a day.\", \"age\": \"65-74\"}\n"
+                    "{\"id\": \"2\", \"comment\": \"\", \"age\": \"18-24\"}\n"
+                    "{\"id\": \"3\", \"comment\": \"Too much jargon, honestly\", \"age\": \"18-24\"}\n";
+        }
+        const InputRead kept = read_input(name, bytes, {});
+        InputOptions for_ingest;
+        for_ingest.keep_table = false;
+        const InputRead taken = read_input(name, bytes, for_ingest);
+        REQUIRE(kept.table.has_value());
+        CHECK_FALSE(taken.table.has_value());
+        CHECK(responses_summary(taken.read) == responses_summary(kept.read));
+        CHECK(taken.read.responses.size() == 2);
+        REQUIRE(taken.read.rejected.size() == kept.read.rejected.size());
+        for (std::size_t i = 0; i < kept.read.rejected.size(); ++i) {
+            CHECK(taken.read.rejected[i].diagnostic.format() == kept.read.rejected[i].diagnostic.format());
+            CHECK(taken.read.rejected[i].raw == kept.read.rejected[i].raw);
+        }
+    }
+}
