@@ -117,27 +117,22 @@ public:
         return shingles_[d] = campaign_shingles(r.redacted_text);
     }
 
-    // Links `members`, which share their shingles, with every verified
-    // candidate: a document sharing one of the `bands` of their MinHash.
-    void link(const std::vector<std::uint64_t>& bands, const std::vector<Xapian::docid>& members) {
-        for (Xapian::docid m : members) components_.unite(m, members.front());
+    void unite(Xapian::docid a, Xapian::docid b) { components_.unite(a, b); }
+
+    // Links `d`, whose shingles these are, with every verified candidate: a
+    // document sharing a band of their MinHash.
+    void link(Xapian::docid d, const std::vector<std::string>& shingles) {
         // In docid order, read from the posting lists directly: a query per
         // text cost more than all the rest of linking.
         std::set<Xapian::docid> candidates;
-        for (std::size_t band = 0; band < bands.size(); ++band) {
-            const std::string term = band_term(static_cast<int>(band), bands[band]);
+        for (const std::string& term : band_terms(shingles)) {
             const Xapian::PostingIterator end = db_.postlist_end(term);
             for (auto p = db_.postlist_begin(term); p != end; ++p) candidates.insert(*p);
         }
         for (Xapian::docid c : candidates) {
             node(c);
-            if (components_.find(c) == components_.find(members.front())) continue;
-            // The members' shingles are read again only now: most texts have no
-            // candidate but themselves, and holding every text's shingles for a
-            // large batch took gigabytes.
-            if (jaccard(shingles_of(members.front()), shingles_of(c)) >= kCampaignJaccard) {
-                components_.unite(c, members.front());
-            }
+            if (components_.find(c) == components_.find(d)) continue;
+            if (jaccard(shingles, shingles_of(c)) >= kCampaignJaccard) components_.unite(c, d);
         }
     }
 
@@ -214,15 +209,12 @@ std::vector<std::string> near_duplicate_terms(const std::string& redacted_text) 
 
 CampaignLinking link_campaigns(Xapian::WritableDatabase& db, const std::vector<Xapian::docid>& docids) {
     Linker linker(db);
-    // Documents with the same shingles have the same candidates: one lookup for
-    // them all, so a batch of identical letters costs one, not one each. They
-    // are grouped by a 128-bit hash of their shingles and keep only their
-    // MinHash bands.
-    struct SameShingles {
-        std::vector<std::uint64_t> bands;
-        std::vector<Xapian::docid> members;
-    };
-    std::map<std::pair<std::uint64_t, std::uint64_t>, SameShingles> by_shingles;
+    // Documents with the same shingles have the same candidates: only the
+    // first is looked up, and the rest join it, so a batch of identical letters
+    // costs one lookup, not one each. A document's shingles are not kept once
+    // it is done (for a large batch they took gigabytes); a 128-bit hash of
+    // them finds the first with the same.
+    std::map<std::pair<std::uint64_t, std::uint64_t>, Xapian::docid> first_with;
     for (Xapian::docid d : std::set<Xapian::docid>(docids.begin(), docids.end())) {
         linker.node(d);
         Xapian::Document doc = db.get_document(d);
@@ -232,11 +224,10 @@ CampaignLinking link_campaigns(Xapian::WritableDatabase& db, const std::vector<X
         if (db.get_termfreq(schema::kCampaignPrefix + id) > 0) linker.load_campaign(id);
         std::vector<std::string> shingles = campaign_shingles(response_from_json(doc.get_data()).redacted_text);
         if (shingles.empty()) continue;
-        SameShingles& same = by_shingles[fingerprint(shingles)];
-        if (same.members.empty()) same.bands = minhash_bands(shingles);
-        same.members.push_back(d);
+        auto [first, new_text] = first_with.emplace(fingerprint(shingles), d);
+        if (new_text) linker.link(d, shingles);
+        else linker.unite(d, first->second);
     }
-    for (const auto& [key, same] : by_shingles) linker.link(same.bands, same.members);
     return linker.write();
 }
 
