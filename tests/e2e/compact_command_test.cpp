@@ -33,7 +33,7 @@ TEST_CASE("compact: a smaller store that says exactly what it said before") {
     TempDir dir;
     const std::string store = dir.path("store");
     const std::string codebook = std::string(YOUSAID_SOURCE_DIR) + "/corpus/codebook.txt";
-    const std::string a = write_batch(dir, "a.csv", 1500, 3, "A");
+    const std::string a = write_batch(dir, "a.csv", 600, 3, "A");
     const std::string b = dir.write("b.csv", "id,text,date\nB1,The bus to the hospital is late.,2014-06-01\n"
                                              "B2,Parking costs too much.,2014-13-45\n");
     REQUIRE(run_command(kBinary + " ingest --quiet --store " + store + " --codebook " + codebook + " " + a + " " + b)

@@ -153,7 +153,7 @@ TEST_CASE("SIGKILLs at random moments of compact: the store says what it said, a
     std::vector<std::string> files;
     for (unsigned k = 0; k < 2; ++k) {
         files.push_back(
-            write_batch(dir, "batch" + std::to_string(k) + ".csv", rows(5000), 31 + k, "C" + std::to_string(k) + "-"));
+            write_batch(dir, "batch" + std::to_string(k) + ".csv", rows(2500), 31 + k, "C" + std::to_string(k) + "-"));
     }
     REQUIRE(finish(start(ingest_args(store, files), dir.path("ingest.log"))) == 0);
     auto says = [&] {
