@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
     CLI::App app{
         "yousaid: turn engagement responses into evidence and a \"You said, we did\" report.\n"
         "The store is a Xapian database: --store DIR, else $YOUSAID_STORE, else ./yousaid.db."};
+    app.set_version_flag("--version", "yousaid " YOUSAID_VERSION, "Print the version and exit");
     app.require_subcommand(1);
     app.footer(
         "\nExamples:\n"

@@ -162,6 +162,15 @@ const Demo& demo() {
 
 }  // namespace
 
+TEST_CASE("--version prints the version; no command says one is needed") {
+    auto version = run_command(kBinary + " --version");
+    CHECK(version.exit_code == 0);
+    CHECK(std::regex_match(version.output, std::regex(R"(yousaid \d+\.\d+\.\d+\n)")));
+    auto none = run_command(kBinary);
+    CHECK(none.exit_code == 2);
+    CHECK(none.output.find("A subcommand is required") != std::string::npos);
+}
+
 TEST_CASE("ingest of the corpus: counts add up, the two bad rows are reported where they are") {
     const Demo& d = demo();
     CHECK(d.ingest.exit_code == 0);
