@@ -63,8 +63,11 @@ void write_atomically(const std::string& dir, const std::vector<iovec>& parts) {
         std::size_t left = part.iov_len;
         while (whole && left > 0) {
             const ssize_t n = ::write(fd, at, left);
-            if (n <= 0) whole = false;
-            else at += n, left -= static_cast<std::size_t>(n);
+            whole = n > 0;
+            if (whole) {
+                at += n;
+                left -= static_cast<std::size_t>(n);
+            }
         }
     }
     whole = ::close(fd) == 0 && whole;
@@ -84,8 +87,8 @@ std::unique_ptr<FacetCache> FacetCache::load(const Xapian::Database& db, const s
     std::unique_ptr<FacetCache> cache(new FacetCache);
     if (cache->map_file(dir + "/" + kFileName, db)) return cache;
     if (::access(dir.c_str(), W_OK) != 0 || !cache->build(db)) return nullptr;
-    const Header header = header_of(db, cache->value_bytes_);
-    write_atomically(dir, {{const_cast<Header*>(&header), sizeof header},
+    Header header = header_of(db, cache->value_bytes_);
+    write_atomically(dir, {{&header, sizeof header},
                            {cache->built_offsets_.data(), offsets_bytes(cache->last_docid_)},
                            {cache->built_values_.data(), cache->built_values_.size()}});
     return cache;

@@ -35,8 +35,8 @@ void swap_folders(const fs::path& a, const fs::path& b) {
 
 }  // namespace
 
-CompactionSizes compact_store(const Xapian::WritableDatabase& writer, const std::string& path) {
-    (void)writer;  // held for its lock: nothing commits while the copy is made
+// `writer` is not used here, only held by the caller for its lock.
+CompactionSizes compact_store([[maybe_unused]] const Xapian::WritableDatabase& writer, const std::string& path) {
     fs::path store = fs::absolute(path).lexically_normal();
     if (store.filename().empty()) store = store.parent_path();
     const fs::path parent = store.parent_path();
