@@ -152,4 +152,33 @@ std::optional<std::vector<Xapian::docid>> boolean_matches(const Xapian::Database
     return out;
 }
 
+namespace {
+
+// Hands the id of every document the matcher considers a match to a function.
+class MatchHandler : public Xapian::MatchSpy {
+public:
+    explicit MatchHandler(const std::function<void(Xapian::docid)>& each) : each_(each) {}
+    void operator()(const Xapian::Document& doc, double) override { each_(doc.get_docid()); }
+
+private:
+    const std::function<void(Xapian::docid)>& each_;
+};
+
+}  // namespace
+
+void for_each_match(const Xapian::Database& db, const Xapian::Query& query,
+                    const std::function<void(Xapian::docid)>& each) {
+    if (query.empty()) return;
+    if (std::optional<Docids> matches = boolean_matches(db, query)) {
+        for (Xapian::docid did : *matches) each(did);
+        return;
+    }
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    MatchHandler handler(each);
+    enquire.add_matchspy(&handler);
+    enquire.get_mset(0, 0, db.get_doccount());
+}
+
 }  // namespace yousaid

@@ -230,24 +230,17 @@ struct MatchCount {
 };
 
 // Every match of the serialised query, and its facet codes, counted on a
-// handle of its own (so on another thread than the caller's) without weights,
-// which need no document lengths: from the posting lists when the query is
-// made of terms and boolean operators (boolean_matches.h), else by Xapian's
-// matcher. `spy` counts the codes: count(docid) for each match, then finish().
+// handle of its own (so on another thread than the caller's), without weights,
+// which need no document lengths (for_each_match). `spy` counts the codes:
+// count(docid) for each match, then finish().
 template <typename Spy>
-MatchCount count_matches(Xapian::Database counting, const std::string& serialised, Spy& spy) {
-    const Xapian::Query query = Xapian::Query::unserialise(serialised);
-    if (std::optional<std::vector<Xapian::docid>> matches = boolean_matches(counting, query)) {
-        for (Xapian::docid did : *matches) spy.count(did);
-        return {static_cast<Xapian::doccount>(matches->size()), spy.finish()};
-    }
-    Xapian::Enquire enquire(counting);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.add_matchspy(&spy);
-    const Xapian::MSet all = enquire.get_mset(0, 0, counting.get_doccount());
-    enquire.clear_matchspies();
-    return {all.get_matches_estimated(), spy.finish()};
+MatchCount count_matches(Xapian::Database counting, const std::string& query, Spy& spy) {
+    Xapian::doccount total = 0;
+    for_each_match(counting, Xapian::Query::unserialise(query), [&](Xapian::docid did) {
+        spy.count(did);
+        ++total;
+    });
+    return {total, spy.finish()};
 }
 
 // Handles on the same revision as `db`, up to `wanted`; fewer when the store

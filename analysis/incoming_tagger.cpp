@@ -1,5 +1,6 @@
 #include "analysis/incoming_tagger.h"
 
+#include "analysis/boolean_matches.h"
 #include "analysis/schema.h"
 
 namespace yousaid {

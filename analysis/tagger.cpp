@@ -1,11 +1,11 @@
 #include "analysis/tagger.h"
 
 #include <algorithm>
-#include <functional>
 #include <map>
 #include <regex>
 #include <unordered_set>
 
+#include "analysis/boolean_matches.h"
 #include "analysis/document_builder.h"
 #include "analysis/query_parser.h"
 #include "analysis/schema.h"
@@ -16,16 +16,6 @@ namespace yousaid {
 namespace {
 
 using DocSet = std::unordered_set<Xapian::docid>;
-
-// Hands the id of every document the matcher considers a match to a function.
-class MatchHandler : public Xapian::MatchSpy {
-public:
-    explicit MatchHandler(const std::function<void(Xapian::docid)>& each) : each_(each) {}
-    void operator()(const Xapian::Document& doc, double) override { each_(doc.get_docid()); }
-
-private:
-    const std::function<void(Xapian::docid)>& each_;
-};
 
 DocSet matching(const Xapian::Database& db, const Xapian::Query& query) {
     DocSet docs;
@@ -229,17 +219,6 @@ CodebookLoad load_codebook(const std::string& path, const Xapian::Database& db) 
         load.errors.push_back({{path, 0, 0}, e.what(), ""});
         return load;
     }
-}
-
-void for_each_match(const Xapian::Database& db, const Xapian::Query& query,
-                    const std::function<void(Xapian::docid)>& each) {
-    if (query.empty()) return;
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    MatchHandler handler(each);
-    enquire.add_matchspy(&handler);
-    enquire.get_mset(0, 0, db.get_doccount());
 }
 
 RuleTagging::RuleTagging(const Codebook& codebook) : codebook_(codebook), group_order_(group_evaluation_order(codebook)) {

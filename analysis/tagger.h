@@ -4,7 +4,6 @@
 // synonyms; a group's attribute rule is checked on each response's attributes
 // and the groups it names with in-group(). Tags from other sources (manual
 // codes, models) are kept as they are; only rule tags are recomputed.
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,10 +58,6 @@ struct TaggingSummary {
 //  - Tags an analyst removed by hand (Response::removed_themes, removed_groups)
 //    are not put back.
 TaggingSummary tag_responses(Xapian::WritableDatabase& db, const CompiledCodebook& codebook);
-
-// Calls `each` with every document `query` matches (none for an empty query), in docid order.
-void for_each_match(const Xapian::Database& db, const Xapian::Query& query,
-                    const std::function<void(Xapian::docid)>& each);
 
 // A response's rule tags, decided as tag_responses says from which theme rules
 // and group cues its text matched (one flag per theme and per group, in
