@@ -1,8 +1,8 @@
 #include "analysis/campaigns.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
-#include <functional>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -16,35 +16,100 @@ namespace yousaid {
 
 namespace {
 
-std::string band_term(int band, std::uint64_t hash) {
+// The shingle hashes a text is compared by: none for a text too short to be in a campaign.
+std::vector<std::uint64_t> campaign_shingles(const std::string& text) {
+    std::vector<std::string> words = comparison_words(text);
+    if (words.size() < kCampaignMinWords) return {};
+    return shingle_hashes(word_shingles(words));
+}
+
+using BandKeys = std::array<std::uint32_t, kMinHashBands>;
+
+BandKeys band_keys(const std::vector<std::uint64_t>& bands) {
+    BandKeys keys{};
+    for (std::size_t band = 0; band < keys.size() && band < bands.size(); ++band) {
+        keys[band] = static_cast<std::uint32_t>(bands[band]);
+    }
+    return keys;
+}
+
+// The keys of a kNearDuplicateSlot value; false when it holds none.
+bool decode_signature(const std::string& value, BandKeys& keys) {
+    if (value.size() != keys.size() * 4) return false;
+    for (std::size_t band = 0; band < keys.size(); ++band) {
+        std::uint32_t key = 0;
+        for (int byte = 3; byte >= 0; --byte) key = (key << 8) | static_cast<unsigned char>(value[band * 4 + byte]);
+        keys[band] = key;
+    }
+    return true;
+}
+
+// The band term a document of an earlier store carries for this band hash.
+std::string legacy_band_term(int band, std::uint64_t hash) {
     char buffer[24];
     std::snprintf(buffer, sizeof buffer, "%02d%016llx", band, static_cast<unsigned long long>(hash));
     return schema::kNearDuplicatePrefix + std::string(buffer);
 }
 
-// The shingles a text is compared by: none for a text too short to be in a campaign.
-std::vector<std::string> campaign_shingles(const std::string& text) {
-    std::vector<std::string> words = comparison_words(text);
-    if (words.size() < kCampaignMinWords) return {};
-    return word_shingles(words);
-}
-
-std::vector<std::string> band_terms(const std::vector<std::string>& shingles) {
-    std::vector<std::string> terms;
-    std::vector<std::uint64_t> bands = minhash_bands(shingles);
-    for (std::size_t band = 0; band < bands.size(); ++band) terms.push_back(band_term(static_cast<int>(band), bands[band]));
-    return terms;
-}
-
 // Two independent 64-bit hashes of a set of shingles: sets that differ share
 // both with a chance of about 2^-128.
-std::pair<std::uint64_t, std::uint64_t> fingerprint(const std::vector<std::string>& shingles) {
-    std::string joined;
-    for (const std::string& s : shingles) joined.append(s).push_back('\n');
-    std::uint64_t fnv = 14695981039346656037ull;
-    for (unsigned char c : joined) fnv = (fnv ^ c) * 1099511628211ull;
-    return {fnv, std::hash<std::string>()(joined)};
+std::pair<std::uint64_t, std::uint64_t> fingerprint(const std::vector<std::uint64_t>& shingles) {
+    std::uint64_t fnv = 14695981039346656037ull, sum = 0;
+    for (std::uint64_t h : shingles) {
+        for (int byte = 0; byte < 8; ++byte) fnv = (fnv ^ ((h >> (8 * byte)) & 0xff)) * 1099511628211ull;
+        sum = sum * 0x9e3779b97f4a7c15ull + h;
+    }
+    return {fnv, sum};
 }
+
+// For one linking run: which documents of the store have each band key that
+// the run's new documents have. The new documents' keys are read from each
+// document (they are not committed yet, and a value stream need not show
+// them: in a 30,000-response ingest it showed none); every other document's
+// from the kNearDuplicateSlot value stream, so no other document is read.
+// Holds 8 bytes per (band, document) pair whose key a new document shares, so
+// a small batch into a large store stays small. A document deleted since the
+// last commit may still be in the stream: it is only a candidate, and the
+// linker skips it.
+class BandIndex {
+public:
+    BandIndex(const Xapian::Database& db, const std::vector<Xapian::docid>& fresh) {
+        BandKeys keys;
+        for (Xapian::docid d : fresh) {
+            if (!decode_signature(db.get_document(d).get_value(schema::kNearDuplicateSlot), keys)) continue;
+            for (std::size_t band = 0; band < keys.size(); ++band) bands_[band].push_back(entry(keys[band], d));
+        }
+        for (std::vector<std::uint64_t>& entries : bands_) std::sort(entries.begin(), entries.end());
+        std::array<std::size_t, kMinHashBands> fresh_entries{};
+        for (std::size_t band = 0; band < bands_.size(); ++band) fresh_entries[band] = bands_[band].size();
+        const Xapian::ValueIterator end = db.valuestream_end(schema::kNearDuplicateSlot);
+        for (auto v = db.valuestream_begin(schema::kNearDuplicateSlot); v != end; ++v) {
+            if (std::binary_search(fresh.begin(), fresh.end(), v.get_docid()) || !decode_signature(*v, keys)) continue;
+            for (std::size_t band = 0; band < keys.size(); ++band) {
+                std::vector<std::uint64_t>& entries = bands_[band];
+                auto from = entries.begin(), to = from + static_cast<std::ptrdiff_t>(fresh_entries[band]);
+                auto at = std::lower_bound(from, to, entry(keys[band], 0));
+                if (at != to && (*at >> 32) == keys[band]) entries.push_back(entry(keys[band], v.get_docid()));
+            }
+        }
+        for (std::vector<std::uint64_t>& entries : bands_) std::sort(entries.begin(), entries.end());
+    }
+
+    // Calls `f` with every document that has `key` in `band`, in docid order.
+    template <typename F>
+    void for_each_sharing(std::size_t band, std::uint32_t key, F f) const {
+        const std::vector<std::uint64_t>& entries = bands_[band];
+        for (auto at = std::lower_bound(entries.begin(), entries.end(), entry(key, 0));
+             at != entries.end() && (*at >> 32) == key; ++at) {
+            f(static_cast<Xapian::docid>(*at & 0xffffffffu));
+        }
+    }
+
+private:
+    static std::uint64_t entry(std::uint32_t key, Xapian::docid d) { return (std::uint64_t{key} << 32) | d; }
+
+    std::array<std::vector<std::uint64_t>, kMinHashBands> bands_;
+};
 
 bool starts_with(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
 
@@ -84,13 +149,15 @@ private:
 // were linked when they joined), new links only after an exact check.
 class Linker {
 public:
-    explicit Linker(Xapian::WritableDatabase& db) : db_(db) {}
+    Linker(Xapian::WritableDatabase& db, const BandIndex& index)
+        : db_(db), index_(index), legacy_terms_(db.allterms_begin(schema::kNearDuplicatePrefix) !=
+                                                db.allterms_end(schema::kNearDuplicatePrefix)) {}
 
     // Brings `d` in with the campaign it has, and all of that campaign.
     void node(Xapian::docid d) {
         if (components_.contains(d)) return;
-        components_.add(d);
         std::string campaign = db_.get_document(d).get_value(schema::kCampaignSlot);
+        components_.add(d);
         before_[d] = campaign;
         if (!campaign.empty()) load_campaign(campaign);
     }
@@ -110,7 +177,7 @@ public:
         }
     }
 
-    const std::vector<std::string>& shingles_of(Xapian::docid d) {
+    const std::vector<std::uint64_t>& shingles_of(Xapian::docid d) {
         auto found = shingles_.find(d);
         if (found != shingles_.end()) return found->second;
         Response r = response_from_json(db_.get_document(d).get_data());
@@ -121,16 +188,29 @@ public:
 
     // Links `d`, whose shingles these are, with every verified candidate: a
     // document sharing a band of their MinHash.
-    void link(Xapian::docid d, const std::vector<std::string>& shingles) {
-        // In docid order, read from the posting lists directly: a query per
-        // text cost more than all the rest of linking.
-        std::set<Xapian::docid> candidates;
-        for (const std::string& term : band_terms(shingles)) {
-            const Xapian::PostingIterator end = db_.postlist_end(term);
-            for (auto p = db_.postlist_begin(term); p != end; ++p) candidates.insert(*p);
+    void link(Xapian::docid d, const std::vector<std::uint64_t>& shingles) {
+        std::vector<std::uint64_t> bands = minhash_bands(shingles);
+        BandKeys keys = band_keys(bands);
+        std::vector<Xapian::docid> candidates;
+        for (std::size_t band = 0; band < keys.size(); ++band) {
+            index_.for_each_sharing(band, keys[band], [&](Xapian::docid c) { candidates.push_back(c); });
         }
+        if (legacy_terms_) {
+            for (std::size_t band = 0; band < bands.size(); ++band) {
+                const std::string term = legacy_band_term(static_cast<int>(band), bands[band]);
+                const Xapian::PostingIterator end = db_.postlist_end(term);
+                for (auto p = db_.postlist_begin(term); p != end; ++p) candidates.push_back(*p);
+            }
+        }
+        std::sort(candidates.begin(), candidates.end());
+        candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
         for (Xapian::docid c : candidates) {
-            node(c);
+            if (c == d) continue;
+            try {
+                node(c);
+            } catch (const Xapian::DocNotFoundError&) {
+                continue;  // deleted since the last commit
+            }
             if (components_.find(c) == components_.find(d)) continue;
             if (jaccard(shingles, shingles_of(c)) >= kCampaignJaccard) components_.unite(c, d);
         }
@@ -185,10 +265,12 @@ private:
     }
 
     Xapian::WritableDatabase& db_;
+    const BandIndex& index_;
+    const bool legacy_terms_;  // the store has documents with band terms rather than the value
     Components components_;
     std::unordered_map<Xapian::docid, std::string> before_;  // the campaign each had
     std::set<std::string> loaded_;
-    std::unordered_map<Xapian::docid, std::vector<std::string>> shingles_;
+    std::unordered_map<Xapian::docid, std::vector<std::uint64_t>> shingles_;
 };
 
 std::vector<std::string> most_first(const std::map<std::string, Xapian::doccount>& counts) {
@@ -203,26 +285,36 @@ std::vector<std::string> most_first(const std::map<std::string, Xapian::doccount
 
 }  // namespace
 
-std::vector<std::string> near_duplicate_terms(const std::string& redacted_text) {
-    return band_terms(campaign_shingles(redacted_text));
+std::string near_duplicate_signature(const std::string& redacted_text) {
+    std::vector<std::uint64_t> shingles = campaign_shingles(redacted_text);
+    if (shingles.empty()) return {};
+    std::string value;
+    for (std::uint32_t key : band_keys(minhash_bands(shingles))) {
+        for (int byte = 0; byte < 4; ++byte) value.push_back(static_cast<char>((key >> (8 * byte)) & 0xff));
+    }
+    return value;
 }
 
 CampaignLinking link_campaigns(Xapian::WritableDatabase& db, const std::vector<Xapian::docid>& docids) {
-    Linker linker(db);
+    std::vector<Xapian::docid> fresh(docids);
+    std::sort(fresh.begin(), fresh.end());
+    fresh.erase(std::unique(fresh.begin(), fresh.end()), fresh.end());
+    BandIndex index(db, fresh);
+    Linker linker(db, index);
     // Documents with the same shingles have the same candidates: only the
     // first is looked up, and the rest join it, so a batch of identical letters
     // costs one lookup, not one each. A document's shingles are not kept once
     // it is done (for a large batch they took gigabytes); a 128-bit hash of
     // them finds the first with the same.
     std::map<std::pair<std::uint64_t, std::uint64_t>, Xapian::docid> first_with;
-    for (Xapian::docid d : std::set<Xapian::docid>(docids.begin(), docids.end())) {
+    for (Xapian::docid d : fresh) {
         linker.node(d);
         Xapian::Document doc = db.get_document(d);
         // A re-ingested first member loses its campaign term: bring in the rest
         // of its campaign so that it gets a new first member if it is not linked again.
         std::string id = response_id(doc);
         if (db.get_termfreq(schema::kCampaignPrefix + id) > 0) linker.load_campaign(id);
-        std::vector<std::string> shingles = campaign_shingles(response_from_json(doc.get_data()).redacted_text);
+        std::vector<std::uint64_t> shingles = campaign_shingles(response_from_json(doc.get_data()).redacted_text);
         if (shingles.empty()) continue;
         auto [first, new_text] = first_with.emplace(fingerprint(shingles), d);
         if (new_text) linker.link(d, shingles);

@@ -4,9 +4,11 @@
 // joined it. Near-identical means a Jaccard similarity of at least 0.9 between
 // the sets of word 3-shingles of the normalised texts (case-folded, punctuation
 // and redaction labels ignored). Candidates are found with MinHash and
-// locality-sensitive hashing: each document carries its LSH band hashes as
-// boolean terms (schema::kNearDuplicatePrefix), so the candidates of a new
-// response are one OR query away; each candidate pair is then checked exactly.
+// locality-sensitive hashing: each document carries its LSH band keys in one
+// value (schema::kNearDuplicateSlot, 4 bytes a band), and each linking run
+// reads that value stream into an index of the bands its new responses have;
+// each candidate pair is then checked exactly. (A term per band, as earlier
+// stores have, cost a quarter of ingest time and of the store's size.)
 // Groups are linked transitively; a campaign's id is the id of its earliest
 // member (lowest document id), kept on every member as the term
 // schema::kCampaignPrefix + id and in schema::kCampaignSlot.
@@ -26,9 +28,10 @@ inline constexpr double kCampaignJaccard = 0.9;
 // one word changed at the end of 10 words leaves 7 of 9 shingles, 0.78.)
 inline constexpr std::size_t kCampaignMinWords = 10;
 
-// The LSH band terms of a text, added by DocumentBuilder to every document;
-// none for a text of fewer than kCampaignMinWords words.
-std::vector<std::string> near_duplicate_terms(const std::string& redacted_text);
+// The value DocumentBuilder stores in schema::kNearDuplicateSlot: the low 32
+// bits of each of the text's kMinHashBands band hashes, little-endian, in band
+// order; empty for a text of fewer than kCampaignMinWords words.
+std::string near_duplicate_signature(const std::string& redacted_text);
 
 struct CampaignLinking {
     int campaigns_touched = 0;  // campaigns created or grown

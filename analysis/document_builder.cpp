@@ -92,7 +92,6 @@ Xapian::Document DocumentBuilder::build(const Response& r) {
     term_generator_.index_text(r.redacted_text);
 
     doc.add_boolean_term(id_term(r.id));
-    for (const std::string& term : near_duplicate_terms(r.redacted_text)) doc.add_boolean_term(term);
     if (!r.campaign.empty()) {
         doc.add_boolean_term(schema::kCampaignPrefix + r.campaign);
         doc.add_value(schema::kCampaignSlot, r.campaign);
@@ -126,6 +125,8 @@ Xapian::Document DocumentBuilder::build(const Response& r) {
     doc.add_value(schema::kBatchSlot, r.batch);
     doc.add_value(schema::kRespondentSlot, r.respondent.empty() ? r.id : r.respondent);
     doc.add_value(schema::kFacetsSlot, facets_.value_of(r));
+    std::string signature = near_duplicate_signature(r.redacted_text);
+    if (!signature.empty()) doc.add_value(schema::kNearDuplicateSlot, signature);
     doc.set_data(to_json(r));
     return doc;
 }

@@ -97,7 +97,10 @@ std::vector<std::string> word_shingles(const std::vector<std::string>& words) {
     return shingles;
 }
 
-double jaccard(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+namespace {
+
+template <typename T>
+double sorted_jaccard(const std::vector<T>& a, const std::vector<T>& b) {
     if (a.empty() && b.empty()) return 0.0;
     std::size_t common = 0;
     for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
@@ -114,17 +117,37 @@ double jaccard(const std::vector<std::string>& a, const std::vector<std::string>
     return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
 }
 
+}  // namespace
+
+double jaccard(const std::vector<std::string>& a, const std::vector<std::string>& b) { return sorted_jaccard(a, b); }
+
+double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
+    return sorted_jaccard(a, b);
+}
+
+std::vector<std::uint64_t> shingle_hashes(const std::vector<std::string>& shingles) {
+    std::vector<std::uint64_t> hashes;
+    hashes.reserve(shingles.size());
+    for (const std::string& shingle : shingles) hashes.push_back(fnv1a(shingle));
+    std::sort(hashes.begin(), hashes.end());
+    hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+    return hashes;
+}
+
 std::vector<std::uint64_t> minhash_bands(const std::vector<std::string>& shingles) {
+    return minhash_bands(shingle_hashes(shingles));
+}
+
+std::vector<std::uint64_t> minhash_bands(const std::vector<std::uint64_t>& shingle_hashes) {
     constexpr int kHashes = kMinHashBands * kMinHashRows;
     std::vector<std::uint64_t> bands;
-    if (shingles.empty()) return bands;
+    if (shingle_hashes.empty()) return bands;
     // Hash function i is mix(shingle hash ^ seed i), seeds drawn once from a fixed start.
     std::uint64_t seeds[kHashes];
     for (int i = 0; i < kHashes; ++i) seeds[i] = mix(0x5eed0000ULL + static_cast<std::uint64_t>(i));
     std::uint64_t minima[kHashes];
     std::fill(std::begin(minima), std::end(minima), std::numeric_limits<std::uint64_t>::max());
-    for (const std::string& shingle : shingles) {
-        std::uint64_t base = fnv1a(shingle);
+    for (std::uint64_t base : shingle_hashes) {
         for (int i = 0; i < kHashes; ++i) minima[i] = std::min(minima[i], mix(base ^ seeds[i]));
     }
     for (int band = 0; band < kMinHashBands; ++band) {

@@ -19,8 +19,14 @@ std::vector<std::string> comparison_words(const std::string& text);
 std::vector<std::string> word_shingles(const std::string& text);
 std::vector<std::string> word_shingles(const std::vector<std::string>& words);
 
+// Each shingle as a 64-bit hash (FNV-1a of its bytes), sorted and unique: what
+// linking compares and keeps, at 8 bytes a shingle. Two different shingles share
+// a hash with a chance of about 2^-64.
+std::vector<std::uint64_t> shingle_hashes(const std::vector<std::string>& shingles);
+
 // |a ∩ b| / |a ∪ b| of two sorted, unique sets; 0 when both are empty.
 double jaccard(const std::vector<std::string>& a, const std::vector<std::string>& b);
+double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b);
 
 // 20 bands of 5 rows (100 hash functions). A pair with Jaccard similarity s
 // shares at least one band with probability 1 - (1 - s^5)^20:
@@ -33,7 +39,8 @@ inline constexpr int kMinHashBands = 20;
 inline constexpr int kMinHashRows = 5;
 
 // One 64-bit hash per band of the shingles' MinHash signature; empty when there
-// are no shingles.
+// are no shingles. The same for a set of shingles and for its shingle_hashes().
 std::vector<std::uint64_t> minhash_bands(const std::vector<std::string>& shingles);
+std::vector<std::uint64_t> minhash_bands(const std::vector<std::uint64_t>& shingle_hashes);
 
 }  // namespace yousaid

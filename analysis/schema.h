@@ -20,7 +20,9 @@ inline constexpr const char* kThemePrefix = "XT";       // XT<theme id>
 inline constexpr const char* kGroupPrefix = "XG";       // XG<group id>
 inline constexpr const char* kAttributePrefix = "XA";   // XA<attribute>:<value slug>
 inline constexpr const char* kCampaignPrefix = "XK";    // XK<campaign id>: members of a campaign
-inline constexpr const char* kNearDuplicatePrefix = "XH";  // XH<band><hash>: MinHash LSH buckets
+// XH<band><hash>: MinHash LSH buckets, one term per band, as stores written
+// before kNearDuplicateSlot carry them; linking still reads them there.
+inline constexpr const char* kNearDuplicatePrefix = "XH";
 inline constexpr const char* kTagSourcePrefix = "XS";  // XSmanual, XSmodel: holds a theme from that source
 inline constexpr const char* kPolarityPrefix = "XP";    // XP<polarity>: XPnegative; none when not known
 
@@ -42,6 +44,9 @@ enum Slot : unsigned {
     // Every facet of the document in one value of small numbers, so search
     // reads a few bytes per match (analysis/facet_codes.h).
     kFacetsSlot = 12,
+    // The text's MinHash LSH band keys for campaign linking (analysis/campaigns.h);
+    // none for a text too short to be in a campaign.
+    kNearDuplicateSlot = 13,
 };
 
 // Metadata keys. A batch's record is written in the same commit as its documents.

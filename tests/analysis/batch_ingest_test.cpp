@@ -191,3 +191,26 @@ TEST_CASE("a wildcard inside NEAR is refused, as Xapian cannot match it reliably
           "c.txt:3:9: error: rule puts a wildcard inside NEAR or ADJ, which Xapian cannot match reliably: list the "
           "words instead");
 }
+
+TEST_CASE("near-identical letters far apart in one tagged batch join one campaign") {
+    // A batch of several of BatchWriter's chunks, tagged before it commits,
+    // with the two letters in different chunks: linking reads the band keys of
+    // documents written but not yet committed.
+    auto words = [](const std::string& stem, int count, int changed) {
+        std::string out;
+        for (int i = 1; i <= count; ++i) out += (i > 1 ? " " : "") + (i == changed ? "changed" : stem) + std::to_string(i);
+        return out;
+    };
+    std::string csv = "Response ID,Response\n";
+    for (int i = 0; i < 2600; ++i) {
+        csv += "S" + std::to_string(i) + "," +
+               (i == 10 ? words("w", 40, 0) : i == 2500 ? words("w", 40, 40) : words("r" + std::to_string(i) + "w", 12, 0)) + "\n";
+    }
+    TempDir dir;
+    Xapian::WritableDatabase db = open_store_for_writing(dir.path("store"));
+    CodebookLoad load = compile_codebook(kCodebook, "codebook.txt", db);
+    REQUIRE(load.compiled);
+    BatchResult result = ingest_file(db, dir.write("letters.csv", csv), tagging_with(*load.compiled));
+    CHECK(result.campaigns.members_added == 2);
+    CHECK(db.get_termfreq(std::string(schema::kCampaignPrefix) + "letters-S10") == 2);
+}

@@ -1,3 +1,5 @@
+#include <cstdio>
+
 #include <doctest/doctest.h>
 
 #include "analysis/batch_writer.h"
@@ -86,16 +88,53 @@ TEST_CASE("words for comparison: case folded, punctuation and redaction labels l
     CHECK(jaccard({"a", "b", "c"}, {"b", "c", "d"}) == doctest::Approx(0.5));
 }
 
-TEST_CASE("band terms are stable: the same text gives the same terms on every run") {
-    std::vector<std::string> terms = near_duplicate_terms(kLetter);
-    REQUIRE(terms.size() == static_cast<std::size_t>(kMinHashBands));
-    CHECK(terms[0].rfind("XH00", 0) == 0);
-    CHECK(terms[0].size() == 2 + 2 + 16);
-    CHECK(terms[19].rfind("XH19", 0) == 0);
-    CHECK(near_duplicate_terms("KEEP congleton war memorial hospital open we need local beds not a trip to "
-                               "macclesfield!!!") == terms);
-    CHECK(near_duplicate_terms(letter(20)) != terms);
-    CHECK(near_duplicate_terms("").empty());
+TEST_CASE("the band signature is stable: the same text gives the same value on every run") {
+    std::string signature = near_duplicate_signature(kLetter);
+    REQUIRE(signature.size() == 4 * static_cast<std::size_t>(kMinHashBands));
+    // Band 0's key is the low 32 bits of its band hash, little-endian.
+    std::uint64_t band0 = minhash_bands(word_shingles(comparison_words(kLetter)))[0];
+    CHECK(static_cast<unsigned char>(signature[0]) == (band0 & 0xff));
+    CHECK(static_cast<unsigned char>(signature[3]) == ((band0 >> 24) & 0xff));
+    CHECK(near_duplicate_signature("KEEP congleton war memorial hospital open we need local beds not a trip to "
+                                   "macclesfield!!!") == signature);
+    CHECK(near_duplicate_signature(letter(20)) != signature);
+    CHECK(near_duplicate_signature("").empty());
+    // Hashed shingles give the same bands as the shingles themselves.
+    std::vector<std::string> shingles = word_shingles(kLetter);
+    CHECK(minhash_bands(shingle_hashes(shingles)) == minhash_bands(shingles));
+    CHECK(jaccard(shingle_hashes(word_shingles(letter(40))), shingle_hashes(word_shingles(with_words_changed(40, 40, 40)))) ==
+          doctest::Approx(37.0 / 39.0));
+}
+
+TEST_CASE("a document keeps its band keys in one value, not a term per band") {
+    TempDir dir;
+    Xapian::WritableDatabase db = open_store_for_writing(dir.path("store"));
+    write_batch(db, "b1", {{"on-1", kLetter}, {"on-2", "Parking"}});
+    CHECK(db.get_document(1).get_value(schema::kNearDuplicateSlot) == near_duplicate_signature(kLetter));
+    CHECK(db.get_document(2).get_value(schema::kNearDuplicateSlot).empty());
+    CHECK(db.allterms_begin(schema::kNearDuplicatePrefix) == db.allterms_end(schema::kNearDuplicatePrefix));
+}
+
+TEST_CASE("a store written with band terms still links new responses to its old ones") {
+    TempDir dir;
+    Xapian::WritableDatabase db = open_store_for_writing(dir.path("store"));
+    write_batch(db, "b1", {{"old-1", letter(40)}, {"old-2", "Something else entirely, in more than ten words here."}});
+    // Make old-1 as an earlier version wrote it: a term per band, no value.
+    Xapian::Document doc = db.get_document(1);
+    doc.remove_value(schema::kNearDuplicateSlot);
+    std::vector<std::uint64_t> bands = minhash_bands(word_shingles(letter(40)));
+    for (std::size_t band = 0; band < bands.size(); ++band) {
+        char term[48];
+        std::snprintf(term, sizeof term, "XH%02zu%016llx", band, static_cast<unsigned long long>(bands[band]));
+        doc.add_boolean_term(term);
+    }
+    db.replace_document(1, doc);
+    db.commit();
+    REQUIRE(db.get_document(1).get_value(schema::kNearDuplicateSlot).empty());
+
+    write_batch(db, "b2", {{"new-1", with_words_changed(40, 40, 40)}});
+    CHECK(campaign_of(db, "new-1") == "old-1");
+    CHECK(campaign_of(db, "old-1") == "old-1");
 }
 
 TEST_CASE("identical submissions form one campaign named by its first member; different ones stay out") {
@@ -130,8 +169,8 @@ TEST_CASE("short answers repeat by chance: they are never a campaign") {
     Xapian::WritableDatabase db = open_store_for_writing(dir.path("store"));
     std::string nine = "I never know who to ring about it all.";  // 9 words
     REQUIRE(comparison_words(nine).size() + 1 == kCampaignMinWords);
-    CHECK(near_duplicate_terms(nine).empty());
-    CHECK(near_duplicate_terms(nine + " Nobody").size() == static_cast<std::size_t>(kMinHashBands));
+    CHECK(near_duplicate_signature(nine).empty());
+    CHECK(near_duplicate_signature(nine + " Nobody").size() == 4 * static_cast<std::size_t>(kMinHashBands));
     write_batch(db, "b1", {{"on-1", "Parking"}, {"on-2", "Parking"}, {"on-3", "parking!"}, {"on-4", nine},
                            {"on-5", nine}, {"on-6", nine + " Nobody"}, {"on-7", nine + " Nobody"}});
     CHECK(campaign_of(db, "on-2") == "");
