@@ -55,8 +55,8 @@ demo: build
 	@echo "The August report is at $(REPORT) (and as accessible HTML at $(HTML_REPORT)); the store is at $(STORE) (try: $(BUILD)/yousaid search --store $(STORE) 'transport NEAR rural')"
 
 test: build sanitized
-	cd $(BUILD) && ctest --output-on-failure
-	cd $(SANITIZED_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	cd $(SANITIZED_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
 fuzz:
 	$(MAKE) deps PACKAGES="$(PACKAGES) $(FUZZ_PACKAGES)"

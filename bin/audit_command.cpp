@@ -11,7 +11,7 @@
 
 namespace yousaid::cli {
 
-namespace {
+namespace audit_command {
 
 struct AuditArguments {
     std::string store;
@@ -74,16 +74,16 @@ int run(const AuditArguments& args) {
     return 0;
 }
 
-}  // namespace
+}  // namespace audit_command
 
 void add_audit_command(CLI::App& app, int& exit_code) {
-    auto args = std::make_shared<AuditArguments>();
+    auto args = std::make_shared<audit_command::AuditArguments>();
     CLI::App* cmd = app.add_subcommand(
         "audit", "Show the audit log of manual coding: time, user, response, codes before and after, note");
     add_store_option(*cmd, args->store);
     cmd->add_option("--response", args->response, "only the entries of this response id");
     cmd->add_option("--format", args->format, "text, csv or json")->check(CLI::IsMember({"text", "csv", "json"}));
-    cmd->callback([args, &exit_code] { exit_code = run(*args); });
+    cmd->callback([args, &exit_code] { exit_code = audit_command::run(*args); });
 }
 
 }  // namespace yousaid::cli

@@ -10,7 +10,7 @@
 
 namespace yousaid::cli {
 
-namespace {
+namespace batches_command {
 
 struct BatchesArguments {
     std::string store;
@@ -38,14 +38,14 @@ int run(const BatchesArguments& args) {
     return 0;
 }
 
-}  // namespace
+}  // namespace batches_command
 
 void add_batches_command(CLI::App& app, int& exit_code) {
-    auto args = std::make_shared<BatchesArguments>();
+    auto args = std::make_shared<batches_command::BatchesArguments>();
     CLI::App* cmd = app.add_subcommand("batches", "List the batches in the store: file, content hash, time, counts");
     add_store_option(*cmd, args->store);
     cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
-    cmd->callback([args, &exit_code] { exit_code = run(*args); });
+    cmd->callback([args, &exit_code] { exit_code = batches_command::run(*args); });
 }
 
 }  // namespace yousaid::cli

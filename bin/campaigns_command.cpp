@@ -10,7 +10,7 @@
 
 namespace yousaid::cli {
 
-namespace {
+namespace campaigns_command {
 
 struct CampaignsArguments {
     std::string store;
@@ -93,17 +93,17 @@ int run(const CampaignsArguments& args) {
     return 0;
 }
 
-}  // namespace
+}  // namespace campaigns_command
 
 void add_campaigns_command(CLI::App& app, int& exit_code) {
-    auto args = std::make_shared<CampaignsArguments>();
+    auto args = std::make_shared<campaigns_command::CampaignsArguments>();
     CLI::App* cmd = app.add_subcommand(
         "campaigns", "List campaigns: identical and near-identical responses, largest first, each with its text");
     add_store_option(*cmd, args->store);
     cmd->add_option("--min-size", args->min_size, "list campaigns of at least N responses (default 2)")
         ->check(CLI::PositiveNumber);
     cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
-    cmd->callback([args, &exit_code] { exit_code = run(*args); });
+    cmd->callback([args, &exit_code] { exit_code = campaigns_command::run(*args); });
 }
 
 }  // namespace yousaid::cli

@@ -14,7 +14,7 @@
 
 namespace yousaid::cli {
 
-namespace {
+namespace code_command {
 
 struct CodeArguments {
     std::string store;
@@ -84,10 +84,10 @@ int run(const CodeArguments& args) {
     return 0;
 }
 
-}  // namespace
+}  // namespace code_command
 
 void add_code_command(CLI::App& app, int& exit_code) {
-    auto args = std::make_shared<CodeArguments>();
+    auto args = std::make_shared<code_command::CodeArguments>();
     CLI::App* cmd = app.add_subcommand(
         "code",
         "Code responses by hand: yousaid code ID +THEME -THEME +group:GROUP -group:GROUP.\n"
@@ -105,7 +105,7 @@ void add_code_command(CLI::App& app, int& exit_code) {
     cmd->allow_extras();
     cmd->callback([args, cmd, &exit_code] {
         args->words = cmd->remaining();
-        exit_code = run(*args);
+        exit_code = code_command::run(*args);
     });
 }
 

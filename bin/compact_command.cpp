@@ -11,7 +11,7 @@
 
 namespace yousaid::cli {
 
-namespace {
+namespace compact_command {
 
 std::string megabytes(std::uintmax_t bytes) {
     char text[32];
@@ -38,7 +38,7 @@ int run(const std::string& given) {
     return 0;
 }
 
-}  // namespace
+}  // namespace compact_command
 
 void add_compact_command(CLI::App& app, int& exit_code) {
     auto store = std::make_shared<std::string>();
@@ -48,7 +48,7 @@ void add_compact_command(CLI::App& app, int& exit_code) {
     cmd->footer(
         "Writers wait while it runs. The compacted copy is made beside the store and swapped in at once;\n"
         "a failure leaves the store as it was. Needs free space for one more copy of the store.");
-    cmd->callback([store, &exit_code] { exit_code = run(*store); });
+    cmd->callback([store, &exit_code] { exit_code = compact_command::run(*store); });
 }
 
 }  // namespace yousaid::cli

@@ -10,7 +10,7 @@
 
 namespace yousaid::cli {
 
-namespace {
+namespace crosstab_command {
 
 struct CrosstabArguments {
     std::string store;
@@ -78,18 +78,18 @@ int run(const CrosstabArguments& args) {
     return 0;
 }
 
-}  // namespace
+}  // namespace crosstab_command
 
 void add_crosstab_command(CLI::App& app, int& exit_code) {
-    auto args = std::make_shared<CrosstabArguments>();
+    auto args = std::make_shared<crosstab_command::CrosstabArguments>();
     CLI::App* cmd = app.add_subcommand(
         "crosstab", "Count responses by two dimensions: bases, column % and significance of each cell");
     add_store_option(*cmd, args->store);
-    cmd->add_option("--rows", args->rows, std::string("what the rows count (default theme): ") + kAxisHelp)
-        ->check(CLI::Validator(check_axis, "DIMENSION"));
+    cmd->add_option("--rows", args->rows, std::string("what the rows count (default theme): ") + crosstab_command::kAxisHelp)
+        ->check(CLI::Validator(crosstab_command::check_axis, "DIMENSION"));
     cmd->add_option("--cols", args->columns, "what the columns split by: the same choices as --rows")
         ->required()
-        ->check(CLI::Validator(check_axis, "DIMENSION"));
+        ->check(CLI::Validator(crosstab_command::check_axis, "DIMENSION"));
     cmd->add_option("--format", args->format, "text, csv or json")->check(CLI::IsMember({"text", "csv", "json"}));
     cmd->add_option("--percent", args->percent, "column (default) or row percentages")
         ->check(CLI::IsMember({"column", "row"}));
@@ -105,7 +105,7 @@ void add_crosstab_command(CLI::App& app, int& exit_code) {
                     "sample share (with --cols group)");
     cmd->add_flag("--every-member", args->every_member,
                   "count every response of a campaign (identical or near-identical submissions), not the campaign once");
-    cmd->callback([args, &exit_code] { exit_code = run(*args); });
+    cmd->callback([args, &exit_code] { exit_code = crosstab_command::run(*args); });
 }
 
 }  // namespace yousaid::cli

@@ -8,7 +8,7 @@
 
 namespace yousaid::cli {
 
-namespace {
+namespace evaluate_command {
 
 struct EvaluateArguments {
     std::string model;
@@ -47,17 +47,17 @@ int run(const EvaluateArguments& args) {
     return 0;
 }
 
-}  // namespace
+}  // namespace evaluate_command
 
 void add_evaluate_command(CLI::App& app, int& exit_code) {
-    auto args = std::make_shared<EvaluateArguments>();
+    auto args = std::make_shared<evaluate_command::EvaluateArguments>();
     CLI::App* cmd = app.add_subcommand(
         "evaluate", "Measure a model against labelled texts: per-label precision, recall, F1, support, kappa");
     cmd->add_option("--model", args->model, "the model file (yousaid train --out)")->required()->check(CLI::ExistingFile);
     add_labels_options(*cmd, args->labels, true);
     cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
     cmd->add_option("--predictions", args->predictions, "also write each row's predicted labels to this CSV file");
-    cmd->callback([args, &exit_code] { exit_code = run(*args); });
+    cmd->callback([args, &exit_code] { exit_code = evaluate_command::run(*args); });
 }
 
 }  // namespace yousaid::cli

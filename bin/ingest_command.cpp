@@ -16,7 +16,7 @@
 
 namespace yousaid::cli {
 
-namespace {
+namespace ingest_command {
 
 struct IngestArguments {
     std::string store;
@@ -165,10 +165,10 @@ int run(const IngestArguments& args) {
     return 0;
 }
 
-}  // namespace
+}  // namespace ingest_command
 
 void add_ingest_command(CLI::App& app, int& exit_code) {
-    auto args = std::make_shared<IngestArguments>();
+    auto args = std::make_shared<ingest_command::IngestArguments>();
     CLI::App* cmd = app.add_subcommand(
         "ingest",
         "Import responses, one batch per file: CSV, TSV or semicolon-separated text in UTF-8, UTF-16 or\n"
@@ -190,7 +190,7 @@ void add_ingest_command(CLI::App& app, int& exit_code) {
     cmd->add_option("files", args->files, "the files to import")->required();
     cmd->callback([args, &exit_code] {
         if (!args->defaults.date.empty()) args->defaults.date = *parse_date(args->defaults.date);
-        exit_code = run(*args);
+        exit_code = ingest_command::run(*args);
     });
 }
 

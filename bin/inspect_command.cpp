@@ -12,7 +12,7 @@
 
 namespace yousaid::cli {
 
-namespace {
+namespace inspect_command {
 
 using nlohmann::json;
 
@@ -149,10 +149,10 @@ int run(const InspectArguments& args) {
     return in.errors.empty() ? 0 : 1;
 }
 
-}  // namespace
+}  // namespace inspect_command
 
 void add_inspect_command(CLI::App& app, int& exit_code) {
-    auto args = std::make_shared<InspectArguments>();
+    auto args = std::make_shared<inspect_command::InspectArguments>();
     CLI::App* cmd = app.add_subcommand(
         "inspect", "Show how a file would be read: encoding, delimiter, header rows, columns, mapping, counts");
     cmd->add_option("file", args->file, "the file to look at")->required()->check(CLI::ExistingFile);
@@ -160,7 +160,7 @@ void add_inspect_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--map", args->map, "a column map to try (README: Column maps)");
     cmd->add_option("--sheet", args->sheet, "XLSX: the sheet to read (default the first)");
     cmd->add_flag("--rows", args->rows, "print every record as one JSON object per line, keyed by header");
-    cmd->callback([args, &exit_code] { exit_code = run(*args); });
+    cmd->callback([args, &exit_code] { exit_code = inspect_command::run(*args); });
 }
 
 }  // namespace yousaid::cli

@@ -8,7 +8,7 @@
 
 namespace yousaid::cli {
 
-namespace {
+namespace reach_command {
 
 struct ReachArguments {
     std::string store;
@@ -34,10 +34,10 @@ int run(const ReachArguments& args) {
     return 0;
 }
 
-}  // namespace
+}  // namespace reach_command
 
 void add_reach_command(CLI::App& app, int& exit_code) {
-    auto args = std::make_shared<ReachArguments>();
+    auto args = std::make_shared<reach_command::ReachArguments>();
     CLI::App* cmd = app.add_subcommand(
         "reach", "Respondents per group against population shares: representation index and chi-square");
     add_store_option(*cmd, args->store);
@@ -49,7 +49,7 @@ void add_reach_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
     cmd->add_flag("--every-member", args->every_member,
                   "count every response of a campaign (identical or near-identical submissions), not the campaign once");
-    cmd->callback([args, &exit_code] { exit_code = run(*args); });
+    cmd->callback([args, &exit_code] { exit_code = reach_command::run(*args); });
 }
 
 }  // namespace yousaid::cli

@@ -8,7 +8,7 @@
 
 namespace yousaid::cli {
 
-namespace {
+namespace rejects_command {
 
 struct RejectsArguments {
     std::string store;
@@ -49,16 +49,16 @@ int run(const RejectsArguments& args) {
     return 0;
 }
 
-}  // namespace
+}  // namespace rejects_command
 
 void add_rejects_command(CLI::App& app, int& exit_code) {
-    auto args = std::make_shared<RejectsArguments>();
+    auto args = std::make_shared<rejects_command::RejectsArguments>();
     CLI::App* cmd = app.add_subcommand("rejects", "Show the records ingest rejected, with where and why");
     add_store_option(*cmd, args->store);
     cmd->add_option("batch", args->batch, "only this batch (its id or first characters)");
     cmd->add_option("--format", args->format, "text or csv (csv writes them out to fix and ingest again)")
         ->check(CLI::IsMember({"text", "csv"}));
-    cmd->callback([args, &exit_code] { exit_code = run(*args); });
+    cmd->callback([args, &exit_code] { exit_code = rejects_command::run(*args); });
 }
 
 }  // namespace yousaid::cli

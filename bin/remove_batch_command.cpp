@@ -8,7 +8,7 @@
 
 namespace yousaid::cli {
 
-namespace {
+namespace remove_batch_command {
 
 struct RemoveBatchArguments {
     std::string store;
@@ -31,14 +31,14 @@ int run(const RemoveBatchArguments& args) {
     return 0;
 }
 
-}  // namespace
+}  // namespace remove_batch_command
 
 void add_remove_batch_command(CLI::App& app, int& exit_code) {
-    auto args = std::make_shared<RemoveBatchArguments>();
+    auto args = std::make_shared<remove_batch_command::RemoveBatchArguments>();
     CLI::App* cmd = app.add_subcommand("remove-batch", "Take a batch out of the store: its responses, record and rejects");
     add_store_option(*cmd, args->store);
     cmd->add_option("id", args->id, "the batch id, or its first characters (yousaid batches lists them)")->required();
-    cmd->callback([args, &exit_code] { exit_code = run(*args); });
+    cmd->callback([args, &exit_code] { exit_code = remove_batch_command::run(*args); });
 }
 
 }  // namespace yousaid::cli

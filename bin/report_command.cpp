@@ -13,7 +13,7 @@
 
 namespace yousaid::cli {
 
-namespace {
+namespace report_command {
 
 struct ReportArguments {
     std::string store;
@@ -92,10 +92,10 @@ int run(const ReportArguments& args) {
     return 0;
 }
 
-}  // namespace
+}  // namespace report_command
 
 void add_report_command(CLI::App& app, int& exit_code) {
-    auto args = std::make_shared<ReportArguments>();
+    auto args = std::make_shared<report_command::ReportArguments>();
     args->inputs.template_path = std::string(YOUSAID_SOURCE_DIR) + "/templates/august-report.tmpl";
     CLI::App* cmd =
         app.add_subcommand("report", "Write the \"You said, we did\" consultation report as PDF (and HTML)");
@@ -118,14 +118,14 @@ void add_report_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--min-share", args->rules.min_share,
                     "the share of responses (a percentage) from which a theme needs an action to be published "
                     "(default 5)")
-        ->transform(CLI::Validator(check_percentage, "PERCENT"));
+        ->transform(CLI::Validator(report_command::check_percentage, "PERCENT"));
     cmd->add_option("--min-base", args->inputs.min_base,
                     "show percentages of fewer than N responses as – (default " +
                         std::to_string(args->inputs.min_base) + "; 0 shows all; --final refuses any under " +
                         published_base + ")");
     cmd->add_flag("--every-member", args->inputs.every_member,
                   "count each member of a campaign (identical submissions), not the campaign once");
-    cmd->callback([args, &exit_code] { exit_code = run(*args); });
+    cmd->callback([args, &exit_code] { exit_code = report_command::run(*args); });
 }
 
 }  // namespace yousaid::cli

@@ -13,7 +13,7 @@
 
 namespace yousaid::cli {
 
-namespace {
+namespace search_command {
 
 struct SearchArguments {
     std::vector<std::string> stores;
@@ -140,10 +140,10 @@ int run(const SearchArguments& args) {
     return 0;
 }
 
-}  // namespace
+}  // namespace search_command
 
 void add_search_command(CLI::App& app, int& exit_code) {
-    auto args = std::make_shared<SearchArguments>();
+    auto args = std::make_shared<search_command::SearchArguments>();
     CLI::App* cmd = app.add_subcommand(
         "search",
         "Find responses: Xapian query syntax with stemming, \"phrases\", NEAR, word*, AND/OR/NOT, and filters\n"
@@ -165,7 +165,7 @@ void add_search_command(CLI::App& app, int& exit_code) {
     cmd->add_flag("--show-original", args->show_original,
                   "also print each hit's text as given, personal data included (for the store's owner)");
     cmd->add_option("query", args->words, "the query (several words are joined)");
-    cmd->callback([args, &exit_code] { exit_code = run(*args); });
+    cmd->callback([args, &exit_code] { exit_code = search_command::run(*args); });
 }
 
 }  // namespace yousaid::cli

@@ -10,7 +10,7 @@
 
 namespace yousaid::cli {
 
-namespace {
+namespace tag_command {
 
 struct TagArguments {
     std::string store;
@@ -67,10 +67,10 @@ int run(const TagArguments& args) {
     return 0;
 }
 
-}  // namespace
+}  // namespace tag_command
 
 void add_tag_command(CLI::App& app, int& exit_code) {
-    auto args = std::make_shared<TagArguments>();
+    auto args = std::make_shared<tag_command::TagArguments>();
     CLI::App* cmd = app.add_subcommand(
         "tag", "Tag every response with a codebook's rules, a learned model (yousaid train), or both");
     add_store_option(*cmd, args->store);
@@ -78,7 +78,7 @@ void add_tag_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--model", args->models,
                     "a model file; a theme model adds themes (source model), a polarity model sets polarity; repeatable");
     cmd->footer("Codes an analyst made by hand (yousaid code) always win over rules and models.");
-    cmd->callback([args, &exit_code] { exit_code = run(*args); });
+    cmd->callback([args, &exit_code] { exit_code = tag_command::run(*args); });
 }
 
 }  // namespace yousaid::cli

@@ -7,7 +7,7 @@
 
 namespace yousaid::cli {
 
-namespace {
+namespace themes_command {
 
 struct ThemesArguments {
     std::string store;
@@ -26,10 +26,10 @@ int run(const ThemesArguments& args) {
     return 0;
 }
 
-}  // namespace
+}  // namespace themes_command
 
 void add_themes_command(CLI::App& app, int& exit_code) {
-    auto args = std::make_shared<ThemesArguments>();
+    auto args = std::make_shared<themes_command::ThemesArguments>();
     CLI::App* cmd = app.add_subcommand(
         "themes", "What each theme caught: responses, respondents, share, distinguishing words, examples; and what none did");
     add_store_option(*cmd, args->store);
@@ -38,7 +38,7 @@ void add_themes_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
     cmd->add_flag("--every-member", args->every_member,
                   "count every response of a campaign (identical or near-identical submissions), not the campaign once");
-    cmd->callback([args, &exit_code] { exit_code = run(*args); });
+    cmd->callback([args, &exit_code] { exit_code = themes_command::run(*args); });
 }
 
 }  // namespace yousaid::cli

@@ -10,7 +10,7 @@
 
 namespace yousaid::cli {
 
-namespace {
+namespace train_command {
 
 struct TrainArguments {
     std::string store;
@@ -56,16 +56,16 @@ int run(const TrainArguments& args) {
     return 0;
 }
 
-}  // namespace
+}  // namespace train_command
 
 void add_train_command(CLI::App& app, int& exit_code) {
-    auto args = std::make_shared<TrainArguments>();
+    auto args = std::make_shared<train_command::TrainArguments>();
     CLI::App* cmd = app.add_subcommand(
         "train", "Learn themes (or polarity) from labelled texts: a labels file, or the responses coded by hand in a store");
     add_store_option(*cmd, args->store);
     add_labels_options(*cmd, args->labels, false);
     cmd->add_option("--out", args->out, "the model file to write")->required();
-    cmd->callback([args, &exit_code] { exit_code = run(*args); });
+    cmd->callback([args, &exit_code] { exit_code = train_command::run(*args); });
 }
 
 }  // namespace yousaid::cli

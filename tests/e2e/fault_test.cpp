@@ -1,88 +1,25 @@
-// Faults and load, through the built binary: ingests killed at random moments,
-// a full disk, a read-only store, two writers at once, and ten searches while
-// an ingest commits. Each test says what must hold afterwards.
+// Faults, through the built binary: ingests and compactions killed at random
+// moments, a full disk, a read-only store (load_test.cpp has two writers at
+// once and searches during an ingest). Each test says what must hold afterwards.
 #include <doctest/doctest.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <random>
 #include <thread>
 #include <vector>
 
 #include "tests/e2e/batch_files.h"
+#include "tests/e2e/yousaid_processes.h"
 
-using yousaid::testing::document_count;
-using yousaid::testing::rows;
-using yousaid::testing::run_command;
-using yousaid::testing::TempDir;
-using yousaid::testing::write_batch;
+using namespace yousaid::testing;
 
-namespace {
-
-const std::string kBinary = YOUSAID_BINARY;
-const std::string kCodebook = std::string(YOUSAID_SOURCE_DIR) + "/corpus/codebook.txt";
-
-// Starts `yousaid ARGS...` with its output going to `log`; returns its pid.
-pid_t start(const std::vector<std::string>& args, const std::string& log) {
-    std::fflush(nullptr);  // or the child's freopen writes the test's pending output again
-    pid_t child = ::fork();
-    if (child == 0) {
-        std::freopen(log.c_str(), "w", stdout);
-        ::dup2(::fileno(stdout), STDERR_FILENO);
-        std::vector<char*> argv{const_cast<char*>(kBinary.c_str())};
-        for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        ::execv(kBinary.c_str(), argv.data());
-        ::_exit(127);
-    }
-    return child;
-}
-
-// The exit code, or -signal when a signal ended it.
-int finish(pid_t child) {
-    int status = 0;
-    ::waitpid(child, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
-}
-
-std::vector<std::string> ingest_args(const std::string& store, const std::vector<std::string>& files) {
-    std::vector<std::string> args{"ingest", "--quiet", "--store", store, "--codebook", kCodebook};
-    args.insert(args.end(), files.begin(), files.end());
-    return args;
-}
-
-std::string run(const std::string& arguments) { return run_command(kBinary + " " + arguments).output; }
-
-// file -> accepted, for every batch the store lists.
-std::map<std::string, long> accepted_by_file(const std::string& store) {
-    std::map<std::string, long> out;
-    for (const auto& batch : nlohmann::json::parse(run("batches --format json --store " + store))) {
-        out[batch["file"]] = batch["accepted"];
-    }
-    return out;
-}
-
-// Every batch the store lists holds exactly the responses it accepted, and
-// nothing else is in the store: each batch is there whole or not at all.
-void check_batches_whole(const std::string& store) {
-    long listed = 0;
-    for (const auto& batch : nlohmann::json::parse(run("batches --format json --store " + store))) {
-        const long accepted = batch["accepted"];
-        CHECK(std::stol(run("search --count --store " + store + " batch:" + batch["id"].get<std::string>())) == accepted);
-        listed += accepted;
-    }
-    CHECK(document_count(store) == listed);
-}
-
-}  // namespace
 
 TEST_CASE("20 SIGKILLs at random moments of ingest: the store opens, batches are whole or absent, reruns finish it") {
     TempDir dir;
@@ -237,65 +174,4 @@ TEST_CASE("a read-only store: a clear error, nothing changed") {
     CHECK(refused.output == "yousaid: " + store + ": the store cannot be written here (Permission denied); nothing was changed\n");
     CHECK(run_command(as_owner + kBinary + " search --count --store " + store + " ''").output == "1\n");
     std::filesystem::permissions(store, std::filesystem::perms::owner_all);
-}
-
-TEST_CASE("two ingests into one store at once: the second waits its turn, and both land whole") {
-    TempDir dir;
-    const std::string store = dir.path("store");
-    const std::string a = write_batch(dir, "a.csv", rows(15000), 3, "A");
-    const std::string b = write_batch(dir, "b.csv", 200, 5, "B");
-    const pid_t first = start({"ingest", "--quiet", "--store", store, a}, dir.path("a.log"));
-    // The second starts once the first holds the store's lock.
-    for (int i = 0; i < 200 && !std::filesystem::exists(dir.path("store/flintlock")); ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    const pid_t second = start({"ingest", "--quiet", "--store", store, b}, dir.path("b.log"));
-    CHECK(finish(second) == 0);
-    CHECK(finish(first) == 0);
-    const std::string waited = yousaid::testing::read_file(dir.path("b.log"));
-    CHECK(waited.find("yousaid: " + store + ": another yousaid process is writing to this store; waiting for it to finish\n") == 0);
-    check_batches_whole(store);
-    CHECK(accepted_by_file(store) == std::map<std::string, long>{{a, rows(15000)}, {b, 200}});
-}
-
-TEST_CASE("ten searches at once while an ingest commits batch after batch: every one answers") {
-    TempDir dir;
-    const std::string store = dir.path("store");
-    REQUIRE(run_command(kBinary + " ingest --quiet --store " + store + " " + write_batch(dir, "base.csv", rows(10000))).exit_code == 0);
-    std::vector<std::string> more;
-    for (unsigned k = 0; k < 12; ++k) {
-        more.push_back(write_batch(dir, "more" + std::to_string(k) + ".csv", rows(500), 100 + k, "M" + std::to_string(k) + "-"));
-    }
-    const pid_t writer = start(ingest_args(store, more), dir.path("writer.log"));
-
-    // Each searcher asks its query again and again until the writer is done.
-    const std::vector<std::string> queries{"bus",     "\"waiting nurse\"", "transport NEAR village", "age:65-74 doctor",
-                                           "surg*",   "carer OR leaflet",  "hospital -weekend",      "theme:transport",
-                                           "jargon",  "discharge AND appointment"};
-    std::vector<pid_t> searchers;
-    for (std::size_t s = 0; s < queries.size(); ++s) {
-        const std::string script = "while kill -0 " + std::to_string(writer) + " 2>/dev/null; do " + kBinary +
-                                   " search --limit 5 --format json --store " + store + " '" + queries[s] +
-                                   "' > /dev/null || exit 1; n=$((n+1)); done; echo $n";
-        std::fflush(nullptr);
-        pid_t child = ::fork();
-        if (child == 0) {
-            std::freopen(dir.path("searcher" + std::to_string(s) + ".log").c_str(), "w", stdout);
-            ::dup2(::fileno(stdout), STDERR_FILENO);
-            ::execl("/bin/sh", "sh", "-c", ("n=0; " + script).c_str(), static_cast<char*>(nullptr));
-            ::_exit(127);
-        }
-        searchers.push_back(child);
-    }
-    CHECK(finish(writer) == 0);
-    long searches = 0;
-    for (std::size_t s = 0; s < searchers.size(); ++s) {
-        CAPTURE(yousaid::testing::read_file(dir.path("searcher" + std::to_string(s) + ".log")));
-        CHECK(finish(searchers[s]) == 0);
-        searches += std::atol(yousaid::testing::read_file(dir.path("searcher" + std::to_string(s) + ".log")).c_str());
-    }
-    MESSAGE(searches << " searches answered while 12 batches were committed");
-    CHECK(searches >= 10);
-    check_batches_whole(store);
-    CHECK(document_count(store) == rows(10000) + 12 * rows(500));
 }
