@@ -10,10 +10,15 @@ using nlohmann::json;
 
 namespace {
 
+// The stored record leaves out what most tags share, a rule's tag at full
+// confidence: a record is read back often and compressed on every write.
 json tags_to_json(const std::vector<Tag>& tags) {
     json out = json::array();
     for (const Tag& tag : tags) {
-        out.push_back({{"id", tag.id}, {"source", tag.source}, {"confidence", tag.confidence}});
+        json item = {{"id", tag.id}};
+        if (tag.source != "rule") item["source"] = tag.source;
+        if (tag.confidence != 1.0) item["confidence"] = tag.confidence;
+        out.push_back(std::move(item));
     }
     return out;
 }
@@ -21,8 +26,8 @@ json tags_to_json(const std::vector<Tag>& tags) {
 std::vector<Tag> tags_from_json(const json& in) {
     std::vector<Tag> tags;
     for (const json& item : in) {
-        tags.push_back({item.at("id").get<std::string>(), item.at("source").get<std::string>(),
-                        item.at("confidence").get<double>()});
+        tags.push_back({item.at("id").get<std::string>(), item.value("source", std::string("rule")),
+                        item.value("confidence", 1.0)});
     }
     return tags;
 }
@@ -45,14 +50,16 @@ std::string to_json(const Response& r) {
                 {"question", r.question},
                 {"attributes", r.attributes},
                 {"text", r.redacted_text},
-                {"original", r.original_text},
                 {"themes", tags_to_json(r.themes)},
                 {"groups", tags_to_json(r.groups)},
-                {"source", {{"file", r.source.file}, {"line", r.source.line}}},
-                {"campaign", r.campaign},
-                {"respondent", r.respondent},
-                {"removed_themes", r.removed_themes},
-                {"removed_groups", r.removed_groups}};
+                {"source", {{"file", r.source.file}, {"line", r.source.line}}}};
+    // What most responses leave empty or the same is not written: most hold
+    // nothing to redact (their text is kept once), and the reader fills in the rest.
+    if (r.original_text != r.redacted_text) out["original"] = r.original_text;
+    if (!r.campaign.empty()) out["campaign"] = r.campaign;
+    if (!r.respondent.empty() && r.respondent != r.id) out["respondent"] = r.respondent;
+    if (!r.removed_themes.empty()) out["removed_themes"] = r.removed_themes;
+    if (!r.removed_groups.empty()) out["removed_groups"] = r.removed_groups;
     if (!r.polarity.empty()) {
         out["polarity"] = r.polarity;
         out["polarity_confidence"] = r.polarity_confidence;
@@ -72,7 +79,7 @@ Response response_from_json(const std::string& text) {
         r.question = in.at("question").get<std::string>();
         r.attributes = in.at("attributes").get<std::map<std::string, std::string>>();
         r.redacted_text = in.at("text").get<std::string>();
-        r.original_text = in.at("original").get<std::string>();
+        r.original_text = in.value("original", r.redacted_text);  // absent when redaction changed nothing
         r.themes = tags_from_json(in.at("themes"));
         r.groups = tags_from_json(in.at("groups"));
         r.source.file = in.at("source").at("file").get<std::string>();

@@ -272,8 +272,7 @@ TEST_CASE("the campaign survives the response record's JSON") {
     r.campaign = "on-1";
     CHECK(response_from_json(to_json(r)).campaign == "on-1");
     std::string without = to_json(Response{});
-    without.replace(without.find(",\"campaign\":\"\""), 14, "");
-    REQUIRE(without.find("campaign") == std::string::npos);
+    CHECK(without.find("campaign") == std::string::npos);  // none: not written
     CHECK(response_from_json(without).campaign == "");
 }
 
