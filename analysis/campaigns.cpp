@@ -92,8 +92,21 @@ public:
                 if (at != to && (*at >> 32) == keys[band]) entries.push_back(entry(keys[band], v.get_docid()));
             }
         }
-        for (std::vector<std::uint64_t>& entries : bands_) std::sort(entries.begin(), entries.end());
+        for (std::vector<std::uint64_t>& entries : bands_) {
+            std::sort(entries.begin(), entries.end());
+            for (std::size_t i = 0; i + 1 < entries.size(); ++i) {
+                if ((entries[i] >> 32) != (entries[i + 1] >> 32)) continue;
+                company_.push_back(docid(entries[i]));
+                company_.push_back(docid(entries[i + 1]));
+            }
+        }
+        std::sort(company_.begin(), company_.end());
+        company_.erase(std::unique(company_.begin(), company_.end()), company_.end());
     }
+
+    // True when no other document shares a band key with `d`: it has no
+    // candidates, so linking need not read its text.
+    bool alone(Xapian::docid d) const { return !std::binary_search(company_.begin(), company_.end(), d); }
 
     // Calls `f` with every document that has `key` in `band`, in docid order.
     template <typename F>
@@ -101,14 +114,16 @@ public:
         const std::vector<std::uint64_t>& entries = bands_[band];
         for (auto at = std::lower_bound(entries.begin(), entries.end(), entry(key, 0));
              at != entries.end() && (*at >> 32) == key; ++at) {
-            f(static_cast<Xapian::docid>(*at & 0xffffffffu));
+            f(docid(*at));
         }
     }
 
 private:
     static std::uint64_t entry(std::uint32_t key, Xapian::docid d) { return (std::uint64_t{key} << 32) | d; }
+    static Xapian::docid docid(std::uint64_t entry) { return static_cast<Xapian::docid>(entry & 0xffffffffu); }
 
     std::array<std::vector<std::uint64_t>, kMinHashBands> bands_;
+    std::vector<Xapian::docid> company_;  // documents sharing a band key with another, ascending
 };
 
 bool starts_with(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
@@ -149,9 +164,9 @@ private:
 // were linked when they joined), new links only after an exact check.
 class Linker {
 public:
-    Linker(Xapian::WritableDatabase& db, const BandIndex& index)
-        : db_(db), index_(index), legacy_terms_(db.allterms_begin(schema::kNearDuplicatePrefix) !=
-                                                db.allterms_end(schema::kNearDuplicatePrefix)) {}
+    // `legacy_terms`: the store has documents with band terms rather than the value.
+    Linker(Xapian::WritableDatabase& db, const BandIndex& index, bool legacy_terms)
+        : db_(db), index_(index), legacy_terms_(legacy_terms) {}
 
     // Brings `d` in with the campaign it has, and all of that campaign.
     void node(Xapian::docid d) {
@@ -266,7 +281,7 @@ private:
 
     Xapian::WritableDatabase& db_;
     const BandIndex& index_;
-    const bool legacy_terms_;  // the store has documents with band terms rather than the value
+    const bool legacy_terms_;
     Components components_;
     std::unordered_map<Xapian::docid, std::string> before_;  // the campaign each had
     std::set<std::string> loaded_;
@@ -300,7 +315,9 @@ CampaignLinking link_campaigns(Xapian::WritableDatabase& db, const std::vector<X
     std::sort(fresh.begin(), fresh.end());
     fresh.erase(std::unique(fresh.begin(), fresh.end()), fresh.end());
     BandIndex index(db, fresh);
-    Linker linker(db, index);
+    const bool legacy_terms =
+        db.allterms_begin(schema::kNearDuplicatePrefix) != db.allterms_end(schema::kNearDuplicatePrefix);
+    Linker linker(db, index, legacy_terms);
     // Documents with the same shingles have the same candidates: only the
     // first is looked up, and the rest join it, so a batch of identical letters
     // costs one lookup, not one each. A document's shingles are not kept once
@@ -314,6 +331,7 @@ CampaignLinking link_campaigns(Xapian::WritableDatabase& db, const std::vector<X
         // of its campaign so that it gets a new first member if it is not linked again.
         std::string id = response_id(doc);
         if (db.get_termfreq(schema::kCampaignPrefix + id) > 0) linker.load_campaign(id);
+        if (index.alone(d) && !legacy_terms) continue;  // nothing to compare its text with
         std::vector<std::uint64_t> shingles = campaign_shingles(response_from_json(doc.get_data()).redacted_text);
         if (shingles.empty()) continue;
         auto [first, new_text] = first_with.emplace(fingerprint(shingles), d);
