@@ -27,10 +27,11 @@ void IncomingTagger::tag(std::vector<Response>& responses, std::vector<Xapian::D
         store_synonyms(db_, compiled_.codebook.synonyms);
         const ResponseQueryParser parser(db_, attributes_);  // now sees the codebook's synonyms
         queries_ = rule_queries(compiled_, parser);
+        visible_.emplace(queries_);
         parsed_ = true;
     }
     Xapian::WritableDatabase chunk(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    for (const Xapian::Document& doc : documents) chunk.add_document(doc);
+    for (const Xapian::Document& doc : documents) chunk.add_document(visible_->visible_part(doc));
     std::vector<std::vector<char>> marks;
     for (const Xapian::Query& query : queries_) marks.push_back(matches(chunk, query));
 

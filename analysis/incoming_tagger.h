@@ -3,15 +3,17 @@
 // so that ingest writes each document once, tags and all. The rules and cues
 // are the very queries tag_responses runs over the store; here they run over
 // the documents of one chunk of responses at a time, held in a Xapian
-// in-memory database. A query's matches depend only on each document's own
+// in-memory database with only what the rules can match (rule_terms.h). A query's matches depend only on each document's own
 // terms, so the tags are those tag_responses would give once the responses
 // were in the store.
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
 
 #include "analysis/document_builder.h"
+#include "analysis/rule_terms.h"
 #include "analysis/tagger.h"
 #include "ingest/response.h"
 
@@ -43,6 +45,7 @@ private:
     std::vector<std::string> attributes_;
     bool parsed_ = false;
     std::vector<Xapian::Query> queries_;  // each theme's rule, then each group's cue
+    std::optional<RuleTerms> visible_;    // what of a document they can match
     TaggingSummary summary_;
 };
 
