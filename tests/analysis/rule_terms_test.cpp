@@ -34,7 +34,8 @@ TEST_CASE("a document's visible part: the rules' terms, their wildcards' terms, 
     parser.set_stemmer(Xapian::Stem("english"));
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser.add_boolean_prefix("channel", "XC");
-    parser.add_rangeprocessor(new Xapian::RangeProcessor(0, "date:"));
+    Xapian::RangeProcessor dates(0, "date:");
+    parser.add_rangeprocessor(&dates);
     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                            Xapian::QueryParser::FLAG_PURE_NOT;
     const std::vector<Xapian::Query> queries{
