@@ -203,14 +203,15 @@ public:
 
     // Links `d`, whose shingles these are, with every verified candidate: a
     // document sharing a band of their MinHash.
-    void link(Xapian::docid d, const std::vector<std::uint64_t>& shingles) {
-        std::vector<std::uint64_t> bands = minhash_bands(shingles);
-        BandKeys keys = band_keys(bands);
+    // `keys` are its band keys, as its value holds them.
+    void link(Xapian::docid d, const std::vector<std::uint64_t>& shingles, const BandKeys& keys) {
         std::vector<Xapian::docid> candidates;
         for (std::size_t band = 0; band < keys.size(); ++band) {
             index_.for_each_sharing(band, keys[band], [&](Xapian::docid c) { candidates.push_back(c); });
         }
         if (legacy_terms_) {
+            // Band terms hold the whole 64-bit band hashes, which the value does not.
+            const std::vector<std::uint64_t> bands = minhash_bands(shingles);
             for (std::size_t band = 0; band < bands.size(); ++band) {
                 const std::string term = legacy_band_term(static_cast<int>(band), bands[band]);
                 const Xapian::PostingIterator end = db_.postlist_end(term);
@@ -335,8 +336,16 @@ CampaignLinking link_campaigns(Xapian::WritableDatabase& db, const std::vector<X
         std::vector<std::uint64_t> shingles = campaign_shingles(response_from_json(doc.get_data()).redacted_text);
         if (shingles.empty()) continue;
         auto [first, new_text] = first_with.emplace(fingerprint(shingles), d);
-        if (new_text) linker.link(d, shingles);
-        else linker.unite(d, first->second);
+        if (new_text) {
+            // The keys DocumentBuilder stored, rather than the MinHash again.
+            BandKeys keys;
+            if (!decode_signature(doc.get_value(schema::kNearDuplicateSlot), keys)) {
+                keys = band_keys(minhash_bands(shingles));
+            }
+            linker.link(d, shingles, keys);
+        } else {
+            linker.unite(d, first->second);
+        }
     }
     return linker.write();
 }
