@@ -68,4 +68,8 @@ CompactionSizes compact_store([[maybe_unused]] const Xapian::WritableDatabase& w
     return sizes;
 }
 
+bool worth_compacting_after(Xapian::doccount written, Xapian::doccount in_store) {
+    return written > 0 && static_cast<std::uint64_t>(written) * 4 >= in_store;
+}
+
 }  // namespace yousaid

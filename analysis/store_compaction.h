@@ -24,4 +24,13 @@ struct CompactionSizes {
 // std::filesystem::filesystem_error for the folder beside the store.
 CompactionSizes compact_store(const Xapian::WritableDatabase& writer, const std::string& path);
 
+// Whether a command that wrote `written` documents into a store now holding
+// `in_store` should compact it: when it wrote at least a quarter of them. A
+// compaction costs time in proportion to the store, and Xapian's tables, as
+// its writers leave them, are about a third larger than compacted (more where
+// documents were rewritten, as campaigns and tags rewrite them). Compacting
+// only after such writes keeps the store near its compacted size while the
+// compactions, each at most four times its write, add no more than linear time.
+bool worth_compacting_after(Xapian::doccount written, Xapian::doccount in_store);
+
 }  // namespace yousaid

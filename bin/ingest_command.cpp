@@ -8,6 +8,7 @@
 #include "analysis/batch_ingest.h"
 #include "analysis/facet_cache.h"
 #include "analysis/store.h"
+#include "analysis/store_compaction.h"
 #include "bin/commands.h"
 #include "bin/progress_line.h"
 #include "ingest/date_text.h"
@@ -61,6 +62,25 @@ std::string describe_file(const BatchRecord& b) {
     if (!b.encoding.empty()) out += ", " + b.encoding;
     if (!b.sheet.empty()) out += ", sheet \"" + b.sheet + "\"";
     return out;
+}
+
+// Everything ingested is committed by now: a compaction that fails leaves the
+// store as it was, whole, so it is reported and the ingest still succeeds.
+void compact_after_ingest(const Xapian::WritableDatabase& db, const std::string& store_path, bool show_progress) {
+    if (show_progress) std::cerr << "compacting the store..." << std::flush;
+    std::string failure;
+    try {
+        compact_store(db, store_path);
+    } catch (const std::filesystem::filesystem_error& e) {
+        failure = e.code().message() + ": " + e.path1().string();
+    } catch (const Xapian::Error& e) {
+        failure = e.get_error_string() ? e.get_error_string() : e.get_msg();
+    }
+    if (show_progress) std::cerr << "\r\033[K" << std::flush;
+    if (!failure.empty()) {
+        std::cerr << "yousaid: " << store_path << ": not compacted (" << failure
+                  << "); what was ingested is in the store\n";
+    }
 }
 
 int run(const IngestArguments& args) {
@@ -148,7 +168,13 @@ int run(const IngestArguments& args) {
         total.unchanged += b.unchanged;
         total.replaced += b.replaced;
     }
-    refresh_facet_cache(db, store_path);
+    if (worth_compacting_after(static_cast<Xapian::doccount>(total.accepted), db.get_doccount())) {
+        compact_after_ingest(db, store_path, show_progress);
+        db.close();  // its files were the store before the swap
+        refresh_facet_cache(Xapian::Database(store_path), store_path);
+    } else {
+        refresh_facet_cache(db, store_path);
+    }
     if (args.files.size() > 1) std::cout << "total: ";
     std::cout << total.counts_line();
     if (total.replaced) std::cout << " (" << total.replaced << " replaced)";

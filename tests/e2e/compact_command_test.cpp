@@ -1,12 +1,15 @@
 // yousaid compact: the store, rewritten by Xapian's compaction, is smaller and
 // says exactly what it said before; its rejected records come along; writers
-// carry on after it; what a killed compaction leaves goes the next time.
+// carry on after it; what a killed compaction leaves goes the next time. An
+// ingest that writes a quarter of the store or more compacts it on its own.
 #include <doctest/doctest.h>
 #include <sys/stat.h>
+#include <xapian.h>
 
 #include <filesystem>
 #include <regex>
 
+#include "analysis/store_compaction.h"
 #include "tests/e2e/batch_files.h"
 
 using yousaid::testing::run_command;
@@ -27,7 +30,48 @@ std::string what_the_store_says(const std::string& store) {
     return std::regex_replace(out, std::regex(R"(\d\d\d\d-\d\d-\d\dT[0-9:]+Z?)"), "TIME");
 }
 
+// The bytes of the store's Xapian tables, and of the same store compacted now.
+std::pair<std::uintmax_t, std::uintmax_t> table_bytes_and_compacted(TempDir& dir, const std::string& store) {
+    auto tables = [](const std::string& folder) {
+        std::uintmax_t bytes = 0;
+        for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+            if (entry.path().extension() == ".glass") bytes += entry.file_size();
+        }
+        return bytes;
+    };
+    const std::string copy = dir.path("compacted-" + std::to_string(std::rand()));
+    Xapian::Database(store).compact(copy, Xapian::DBCOMPACT_NO_RENUMBER | Xapian::Compactor::FULL);
+    return {tables(store), tables(copy)};
+}
+
 }  // namespace
+
+TEST_CASE("compaction after ingest: when the command wrote a quarter of the store or more") {
+    CHECK_FALSE(yousaid::worth_compacting_after(0, 0));
+    CHECK(yousaid::worth_compacting_after(1, 1));
+    CHECK(yousaid::worth_compacting_after(250, 1000));
+    CHECK_FALSE(yousaid::worth_compacting_after(249, 1000));
+    CHECK(yousaid::worth_compacting_after(4000000000u, 4000000000u));  // no overflow
+}
+
+TEST_CASE("ingest: a large write leaves the store compacted, a small one does not compact it") {
+    TempDir dir;
+    const std::string store = dir.path("store");
+    const std::string codebook = std::string(YOUSAID_SOURCE_DIR) + "/corpus/codebook.txt";
+    const std::string a = write_batch(dir, "a.csv", 800, 3, "A");
+    REQUIRE(run_command(kBinary + " ingest --quiet --store " + store + " --codebook " + codebook + " " + a).exit_code ==
+            0);
+    auto [after_first, compacted_first] = table_bytes_and_compacted(dir, store);
+    CHECK(after_first == compacted_first);
+    CHECK(std::filesystem::exists(store + "/facets.cache"));  // made again for the compacted store
+
+    // 150 more responses (less than a quarter of 950) and a batch that writes nothing.
+    const std::string b = write_batch(dir, "b.csv", 150, 5, "B");
+    REQUIRE(run_command(kBinary + " ingest --quiet --store " + store + " " + b + " " + a).exit_code == 0);
+    auto [after_second, compacted_second] = table_bytes_and_compacted(dir, store);
+    CHECK(after_second > compacted_second);
+    CHECK(yousaid::testing::document_count(store) == 950);
+}
 
 TEST_CASE("compact: a smaller store that says exactly what it said before") {
     TempDir dir;
