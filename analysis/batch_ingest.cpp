@@ -3,6 +3,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <ctime>
 #include <optional>
 #include <set>
@@ -19,6 +20,7 @@ namespace yousaid {
 namespace {
 
 constexpr std::size_t kProgressEvery = 1000;
+constexpr std::size_t kNormaliseChunk = 2000;
 
 std::string utc_now() {
     std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -85,11 +87,35 @@ BatchResult ingest_file(Xapian::WritableDatabase& db, const std::string& path, c
     if (options.codebook) tagger.emplace(db, *options.codebook, attribute_names(input.read.responses));
     BatchWriter writer(db, record, tagger ? &*tagger : nullptr);
     ResponseNormaliser normaliser(options.defaults, record.id);
-    const std::size_t total = input.read.responses.size();
-    for (std::size_t i = 0; i < total; ++i) {
-        writer.put(normaliser.normalise(input.read.responses[i]));
-        input.read.responses[i] = RawResponse();
-        if (options.progress && (i + 1) % kProgressEvery == 0) options.progress(i + 1, total);
+    std::vector<RawResponse>& raw = input.read.responses;
+    const std::size_t total = raw.size();
+    // Each chunk of responses is normalised on another thread while this one
+    // hands the chunk before it to the writer; each raw response goes once normalised.
+    struct Normalised {
+        std::vector<Response> responses;
+        RedactionCounts redactions;
+    };
+    auto normalise_from = [&](std::size_t begin) {
+        return std::async(std::launch::async, [&normaliser, &raw, begin, total] {
+            Normalised out;
+            for (std::size_t i = begin; i < std::min(total, begin + kNormaliseChunk); ++i) {
+                out.responses.push_back(normaliser.normalise_fields(raw[i], out.redactions));
+                raw[i] = RawResponse();
+            }
+            return out;
+        });
+    };
+    std::future<Normalised> next = normalise_from(0);
+    for (std::size_t begin = 0; begin < total; begin += kNormaliseChunk) {
+        Normalised chunk = next.get();
+        if (begin + kNormaliseChunk < total) next = normalise_from(begin + kNormaliseChunk);
+        normaliser.add_redactions(chunk.redactions);
+        for (std::size_t i = 0; i < chunk.responses.size(); ++i) {
+            normaliser.give_id(chunk.responses[i]);
+            writer.put(std::move(chunk.responses[i]));
+            const std::size_t done = begin + i + 1;
+            if (options.progress && done % kProgressEvery == 0) options.progress(done, total);
+        }
     }
     for (const RejectedRecord& rejected : result.rejected) writer.reject(rejected);
     writer.record().redactions = normaliser.redactions();

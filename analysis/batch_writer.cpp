@@ -17,12 +17,20 @@ constexpr std::size_t kChunk = 2000;
 }  // namespace
 
 BatchWriter::BatchWriter(Xapian::WritableDatabase& db, BatchRecord record, IncomingTagger* tagger)
-    : db_(db), record_(std::move(record)), builder_(db), tagger_(tagger) {
+    : db_(db), record_(std::move(record)), builder_(db, &db_lock_), tagger_(tagger) {
     // Inside a transaction Xapian does not flush on its own every N documents.
     db_.begin_transaction();
 }
 
 BatchWriter::~BatchWriter() {
+    // The building thread may call on the store: it ends before the store is touched.
+    if (building_.valid()) {
+        try {
+            building_.get();
+        } catch (...) {
+            // Whatever went wrong there, nothing of the batch is committed.
+        }
+    }
     if (committed_) return;
     try {
         db_.cancel_transaction();
@@ -31,25 +39,60 @@ BatchWriter::~BatchWriter() {
     }
 }
 
-void BatchWriter::put(const Response& response) {
+void BatchWriter::put(Response response) {
     ++record_.read;
     // A second version of a held response waits for the first to be written,
     // so it is compared with (and replaces) that one, as in the file's order.
     if (held_ids_.count(response.id)) flush();
     held_ids_.insert(response.id);
-    held_.push_back(response);
-    if (held_.size() == kChunk) flush();
+    held_.push_back(std::move(response));
+    if (held_.size() == kChunk) dispatch();
 }
 
 void BatchWriter::flush() {
-    std::vector<Response> responses;
-    std::vector<Xapian::docid> replacing;  // the document each replaces; 0 for a new one
-    for (const Response& response : held_) {
+    dispatch();
+    write_built();
+}
+
+void BatchWriter::dispatch() {
+    if (held_.empty()) return;
+    // A response whose earlier version is still being built is checked once
+    // that version is in the store.
+    for (const std::string& id : held_ids_) {
+        if (building_ids_.count(id)) {
+            write_built();
+            break;
+        }
+    }
+    Chunk chunk = check_against_store(std::move(held_));
+    held_.clear();
+    std::set<std::string> ids;
+    ids.swap(held_ids_);
+    if (tagger_ && !chunk.responses.empty()) {
+        std::lock_guard<std::mutex> lock(db_lock_);
+        tagger_->prepare();
+    }
+    // One chunk builds at a time (there is one builder), and the one built
+    // before is written while the next builds.
+    std::future<Chunk> previous = std::move(building_);
+    if (previous.valid()) previous.wait();
+    building_ = std::async(std::launch::async, [this, chunk = std::move(chunk)]() mutable {
+        build(chunk);
+        return std::move(chunk);
+    });
+    building_ids_ = std::move(ids);
+    if (previous.valid()) write(previous.get());
+}
+
+BatchWriter::Chunk BatchWriter::check_against_store(std::vector<Response> held) {
+    std::lock_guard<std::mutex> lock(db_lock_);
+    Chunk chunk;
+    for (Response& response : held) {
         std::string term = id_term(response.id);
         Xapian::PostingIterator existing = db_.postlist_begin(term);
         if (existing == db_.postlist_end(term)) {
-            responses.push_back(response);
-            replacing.push_back(0);
+            chunk.responses.push_back(std::move(response));
+            chunk.replacing.push_back(0);
             ++record_.accepted;
             continue;
         }
@@ -60,24 +103,34 @@ void BatchWriter::flush() {
             continue;
         }
         // An analyst's manual codes and removals outlive a corrected file.
-        Response replacement = response;
-        carry_manual_codes(response_from_json(old_document.get_data()), replacement);
-        responses.push_back(std::move(replacement));
-        replacing.push_back(docid);
+        carry_manual_codes(response_from_json(old_document.get_data()), response);
+        chunk.responses.push_back(std::move(response));
+        chunk.replacing.push_back(docid);
         ++record_.accepted;
         ++record_.replaced;
     }
-    held_.clear();
-    held_ids_.clear();
-    std::vector<Xapian::Document> documents;
-    for (const Response& response : responses) documents.push_back(builder_.build(response));
-    if (tagger_ && !responses.empty()) tagger_->tag(responses, documents, builder_);
-    for (std::size_t i = 0; i < documents.size(); ++i) {
-        if (replacing[i]) {
-            db_.replace_document(replacing[i], documents[i]);
-            written_.push_back(replacing[i]);
+    return chunk;
+}
+
+void BatchWriter::build(Chunk& chunk) {
+    for (const Response& response : chunk.responses) chunk.documents.push_back(builder_.build(response));
+    if (tagger_ && !chunk.responses.empty()) tagger_->tag(chunk.responses, chunk.documents, builder_);
+}
+
+void BatchWriter::write_built() {
+    if (!building_.valid()) return;
+    write(building_.get());
+    building_ids_.clear();
+}
+
+void BatchWriter::write(const Chunk& built) {
+    std::lock_guard<std::mutex> lock(db_lock_);
+    for (std::size_t i = 0; i < built.documents.size(); ++i) {
+        if (built.replacing[i]) {
+            db_.replace_document(built.replacing[i], built.documents[i]);
+            written_.push_back(built.replacing[i]);
         } else {
-            written_.push_back(db_.add_document(documents[i]));
+            written_.push_back(db_.add_document(built.documents[i]));
         }
     }
 }

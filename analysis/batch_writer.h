@@ -3,6 +3,12 @@
 // records go into one Xapian transaction, so a batch becomes visible whole at
 // commit() or not at all (a crash or an exception before then leaves the store
 // as it was; the destructor cancels an uncommitted batch).
+//
+// Both cores: responses go a chunk at a time through two stages, and while
+// this thread writes one chunk into the store (Xapian's part, about half the
+// time of ingest), a second thread builds and tags the next one.
+#include <future>
+#include <mutex>
 #include <set>
 #include <string>
 #include <vector>
@@ -28,7 +34,7 @@ public:
     // Adds the response, replaces an older version with the same id, or leaves
     // an identical one alone (counted as unchanged). Responses are written a
     // chunk at a time (tagged together); flush() writes those still held.
-    void put(const Response& response);
+    void put(Response response);
     void flush();
     void reject(const RejectedRecord& rejected);
 
@@ -50,12 +56,35 @@ public:
     std::string rejects_csv() const;
 
 private:
+    // A chunk of responses to write, each with the document it replaces (0
+    // for a new one), and once built their documents.
+    struct Chunk {
+        std::vector<Response> responses;
+        std::vector<Xapian::docid> replacing;
+        std::vector<Xapian::Document> documents;
+    };
+
+    // Hands what is held to the building thread, once its last chunk is built
+    // and that one written.
+    void dispatch();
+    // The held responses as a chunk: those new to the store, and those that
+    // replace a different version (with its manual codes); counts the rest
+    // as unchanged.
+    Chunk check_against_store(std::vector<Response> held);
+    // Waits for the chunk being built, if any, and writes it.
+    void write_built();
+    void build(Chunk& chunk);  // on the building thread
+    void write(const Chunk& built);
+
     Xapian::WritableDatabase& db_;
+    std::mutex db_lock_;  // this thread's calls on db_, and the builder's
     BatchRecord record_;
     DocumentBuilder builder_;
     IncomingTagger* tagger_;
-    std::vector<Response> held_;      // put but not yet written
+    std::vector<Response> held_;      // put but not yet handed on
     std::set<std::string> held_ids_;
+    std::future<Chunk> building_;
+    std::set<std::string> building_ids_;
     std::vector<Xapian::docid> written_;
     std::vector<RejectedRecord> rejected_;
     bool committed_ = false;

@@ -77,7 +77,7 @@ void DocumentBuilder::retag(Xapian::Document& doc, const Response& before, const
     doc.set_data(to_json(after));
 }
 
-DocumentBuilder::DocumentBuilder(Xapian::WritableDatabase& db) : facets_(db) {
+DocumentBuilder::DocumentBuilder(Xapian::WritableDatabase& db, std::mutex* db_lock) : facets_(db, db_lock) {
     term_generator_.set_stemmer(stemmer());
     term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
 }

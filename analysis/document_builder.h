@@ -2,6 +2,8 @@
 // A Response as a Xapian document: free text from the redacted text only (so
 // personal data is never searchable), boolean filter terms, value slots, and the
 // record as JSON data. The query side (query_parser.h) mirrors these choices.
+#include <mutex>
+
 #include <xapian.h>
 
 #include "analysis/facet_codes.h"
@@ -10,10 +12,11 @@
 namespace yousaid {
 
 // Builds documents for one writable store (which numbers their facets, see
-// facet_codes.h), within one transaction.
+// facet_codes.h), within one transaction. One thread builds; when another
+// writes to `db` meanwhile, both hold `db_lock` for every call on it.
 class DocumentBuilder {
 public:
-    explicit DocumentBuilder(Xapian::WritableDatabase& db);
+    explicit DocumentBuilder(Xapian::WritableDatabase& db, std::mutex* db_lock = nullptr);
     Xapian::Document build(const Response& response);
 
     // Brings `doc`, built from `before`, up to `after` where they differ only in

@@ -27,6 +27,8 @@ std::uint32_t FacetCodeWriter::code_of(char kind, const std::string& key, const 
     // Another writer in this transaction (ingest tags before it commits) may
     // have numbered the key already: the store's metadata, pending changes
     // included, is the one record.
+    std::unique_lock<std::mutex> lock;
+    if (db_lock_) lock = std::unique_lock<std::mutex>(*db_lock_);
     const std::string stored = db_.get_metadata(kKeyPrefix + name);
     std::uint32_t code;
     if (!stored.empty()) {

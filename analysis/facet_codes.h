@@ -9,6 +9,7 @@
 // numbers: most stay inside std::string's short-string buffer, so neither
 // Xapian nor search allocates to read one.
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -25,15 +26,21 @@ inline constexpr char kFacetsFormat = '\x01';
 // Writes the facets values of one writable store's documents, numbering keys
 // new to the store. Lives no longer than the transaction it writes in: numbers
 // it gave out are gone from the store if that transaction is cancelled.
+//
+// One thread calls value_of. When another thread writes to `db` meanwhile, both
+// hold `db_lock` for every call on it; the writer reads the store only for a
+// key it has not met before, a few times a batch.
 class FacetCodeWriter {
 public:
-    explicit FacetCodeWriter(Xapian::WritableDatabase& db) : db_(db) {}
+    explicit FacetCodeWriter(Xapian::WritableDatabase& db, std::mutex* db_lock = nullptr)
+        : db_(db), db_lock_(db_lock) {}
     std::string value_of(const Response& response);
 
 private:
     std::uint32_t code_of(char kind, const std::string& key, const std::string& shown);
 
     Xapian::WritableDatabase& db_;
+    std::mutex* db_lock_;
     std::unordered_map<std::string, std::uint32_t> known_;  // kind + key -> number
 };
 

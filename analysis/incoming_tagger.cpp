@@ -20,16 +20,17 @@ IncomingTagger::IncomingTagger(Xapian::WritableDatabase& db, const CompiledCodeb
                                std::vector<std::string> attributes)
     : db_(db), compiled_(compiled), rules_(compiled.codebook), attributes_(std::move(attributes)) {}
 
+void IncomingTagger::prepare() {
+    if (parsed_) return;
+    store_synonyms(db_, compiled_.codebook.synonyms);
+    const ResponseQueryParser parser(db_, attributes_);  // now sees the codebook's synonyms
+    queries_ = rule_queries(compiled_, parser);
+    visible_.emplace(queries_);
+    parsed_ = true;
+}
+
 void IncomingTagger::tag(std::vector<Response>& responses, std::vector<Xapian::Document>& documents,
                          DocumentBuilder& builder) {
-    if (!parsed_) {
-        // Only a batch that writes something changes the store's synonyms.
-        store_synonyms(db_, compiled_.codebook.synonyms);
-        const ResponseQueryParser parser(db_, attributes_);  // now sees the codebook's synonyms
-        queries_ = rule_queries(compiled_, parser);
-        visible_.emplace(queries_);
-        parsed_ = true;
-    }
     Xapian::WritableDatabase chunk(std::string(), Xapian::DB_BACKEND_INMEMORY);
     for (const Xapian::Document& doc : documents) chunk.add_document(visible_->visible_part(doc));
     std::vector<std::vector<char>> marks;

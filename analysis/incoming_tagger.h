@@ -22,14 +22,19 @@ namespace yousaid {
 class IncomingTagger {
 public:
     // `attributes`: the names the batch's responses carry, counted as stored
-    // attributes when the rules are parsed. Call finish() once every chunk is
-    // tagged.
+    // attributes when the rules are parsed. Call prepare() before the first
+    // chunk and finish() once every chunk is tagged.
     IncomingTagger(Xapian::WritableDatabase& db, const CompiledCodebook& compiled, std::vector<std::string> attributes);
 
+    // Stores the codebook's synonyms in the store, as tag_responses does, and
+    // parses the rules against it; once, before the first chunk is tagged, by
+    // the thread that writes to the store. Only a batch that writes something
+    // changes the store's synonyms.
+    void prepare();
+
     // Gives responses[i] its rule tags and brings documents[i], which `builder`
-    // built from it, up to date with them. The first call stores the
-    // codebook's synonyms in the store, as tag_responses does, and parses the
-    // rules against it.
+    // built from it, up to date with them. Reads nothing of the store, so it
+    // may run on another thread than the one writing it.
     void tag(std::vector<Response>& responses, std::vector<Xapian::Document>& documents, DocumentBuilder& builder);
 
     // Records in the store the codebook that tagged it, as tag_responses does

@@ -19,6 +19,12 @@ ResponseNormaliser::ResponseNormaliser(ResponseDefaults defaults, std::string ba
     : defaults_(std::move(defaults)), batch_id_(std::move(batch_id)) {}
 
 Response ResponseNormaliser::normalise(const RawResponse& raw) {
+    Response r = normalise_fields(raw, redactions_);
+    give_id(r);
+    return r;
+}
+
+Response ResponseNormaliser::normalise_fields(const RawResponse& raw, RedactionCounts& counts) const {
     Response r;
     r.batch = batch_id_;
     r.event = clean_or(raw.event, defaults_.event);
@@ -43,7 +49,7 @@ Response ResponseNormaliser::normalise(const RawResponse& raw) {
     r.original_text = unix_text;
     Redaction redaction = redact(r.original_text);
     r.redacted_text = redaction.text;
-    redactions_ += redaction.counts;
+    counts += redaction.counts;
     r.source = raw.where;
 
     std::string file_id = clean(raw.source_id);
@@ -51,15 +57,18 @@ Response ResponseNormaliser::normalise(const RawResponse& raw) {
     std::string scope = slug(r.event);
     if (scope.empty()) scope = slug(std::filesystem::path(raw.where.file).stem().string());
     auto scoped = [&](const std::string& id) { return scope.empty() ? id : scope + "-" + id; };
-    if (!file_id.empty()) {
-        r.id = scoped(file_id);
-    } else {
+    if (!file_id.empty()) r.id = scoped(file_id);  // else give_id numbers its content
+    if (!raw.respondent_id.empty()) r.respondent = scoped(clean(raw.respondent_id));
+    return r;
+}
+
+void ResponseNormaliser::give_id(Response& r) {
+    if (r.id.empty()) {
         std::string hash = r.content_hash().substr(0, 16);
         int occurrence = ++seen_content_[hash];
         r.id = occurrence == 1 ? hash : hash + "-" + std::to_string(occurrence);
     }
-    r.respondent = raw.respondent_id.empty() ? r.id : scoped(clean(raw.respondent_id));
-    return r;
+    if (r.respondent.empty()) r.respondent = r.id;
 }
 
 }  // namespace yousaid

@@ -29,8 +29,17 @@ public:
     // so ids are stable when a file is renamed or re-ingested.
     Response normalise(const RawResponse& raw);
 
-    // What redaction took out of every response normalised so far.
+    // normalise() in two steps, so that the costly one (NFC, redaction) can
+    // run on other threads: everything but an id that depends on the
+    // responses before it, adding what redaction took out to `counts` (any
+    // thread); then that id, for each response in file order (one thread).
+    Response normalise_fields(const RawResponse& raw, RedactionCounts& counts) const;
+    void give_id(Response& r);
+
+    // What redaction took out of every response normalised so far (by
+    // normalise(), and whatever add_redactions() was given).
     const RedactionCounts& redactions() const { return redactions_; }
+    void add_redactions(const RedactionCounts& counts) { redactions_ += counts; }
 
 private:
     ResponseDefaults defaults_;

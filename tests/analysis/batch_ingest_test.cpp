@@ -214,3 +214,48 @@ TEST_CASE("near-identical letters far apart in one tagged batch join one campaig
     CHECK(result.campaigns.members_added == 2);
     CHECK(db.get_termfreq(std::string(schema::kCampaignPrefix) + "letters-S10") == 2);
 }
+
+TEST_CASE("a second version in a later chunk replaces the first while that one is still being built") {
+    // Chunks are built on a second thread while the one before is written: the
+    // second version of S10 is compared with the first once that is written,
+    // and an identical copy of S20 is counted unchanged.
+    std::string csv = "Response ID,Response\n";
+    for (int i = 0; i < 2600; ++i) {
+        const int row = i == 2100 ? 10 : i == 2200 ? 20 : i;
+        csv += "S" + std::to_string(row) + "," +
+               (i == 2100 ? std::string("The taxi costs too much") : "Comment number " + std::to_string(row)) + "\n";
+    }
+    TempDir dir;
+    Xapian::WritableDatabase db = open_store_for_writing(dir.path("store"));
+    CodebookLoad load = compile_codebook(kCodebook, "codebook.txt", db);
+    REQUIRE(load.compiled);
+    BatchResult result = ingest_file(db, dir.write("versions.csv", csv), tagging_with(*load.compiled));
+    CHECK(result.record.counts_line() == "read 2600, accepted 2599, rejected 0, unchanged 1");
+    CHECK(result.record.replaced == 1);
+    CHECK(db.get_doccount() == 2598);
+    const std::string transport = std::string(schema::kThemePrefix) + "transport-rural";
+    REQUIRE(db.get_termfreq(transport) == 1);
+    Xapian::docid tagged = *db.postlist_begin(transport);
+    CHECK(tagged == *db.postlist_begin("Qversions-S10"));
+    CHECK(tagged == 11);  // the first version's document, in file order
+    CHECK(response_from_json(db.get_document(tagged).get_data()).redacted_text == "The taxi costs too much");
+}
+
+TEST_CASE("repeats of one text without ids are numbered in file order across chunks") {
+    // Responses are normalised a chunk at a time on another thread; the
+    // numbers of repeated content go on across chunks, and a second ingest
+    // of the same file finds every one unchanged.
+    std::string csv = "Response,Event\n";
+    for (int i = 0; i < 4100; ++i) csv += std::string(i == 4099 ? "Something else" : "The same words") + ",Fair\n";
+    TempDir dir;
+    const std::string file = dir.write("same.csv", csv);
+    Xapian::WritableDatabase db = open_store_for_writing(dir.path("store"));
+    CHECK(ingest_file(db, file, {}).record.counts_line() == "read 4100, accepted 4100, rejected 0, unchanged 0");
+    CHECK(db.get_doccount() == 4100);
+    Xapian::Document last = db.get_document(4099);
+    const std::string id = response_from_json(last.get_data()).id;
+    CHECK(id.size() == 16 + 5);
+    CHECK(id.substr(16) == "-4099");
+    CHECK(response_from_json(db.get_document(1).get_data()).id == id.substr(0, 16));
+    CHECK(ingest_file(db, file, {}).record.counts_line() == "read 4100, accepted 0, rejected 0, unchanged 4100");
+}
