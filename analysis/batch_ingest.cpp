@@ -85,7 +85,7 @@ BatchResult ingest_file(Xapian::WritableDatabase& db, const std::string& path, c
 
     std::optional<IncomingTagger> tagger;
     if (options.codebook) tagger.emplace(db, *options.codebook, attribute_names(input.read.responses));
-    BatchWriter writer(db, record, tagger ? &*tagger : nullptr);
+    BatchWriter writer(db, record, tagger ? &*tagger : nullptr, options.in_transaction);
     ResponseNormaliser normaliser(options.defaults, record.id);
     std::vector<RawResponse>& raw = input.read.responses;
     const std::size_t total = raw.size();

@@ -25,6 +25,9 @@ struct IngestOptions {
     InputOptions input;                          // sheet, column map
     bool strict = false;                         // refuse the whole batch on its first rejected record
     std::string store_path;                      // where to keep rejects/<batch>.csv; none when empty
+    // False only for a store no one else sees and thrown away when the batch
+    // fails (new_store_ingest.h): see BatchWriter.
+    bool in_transaction = true;
     // Called now and then with the records written so far and the total.
     std::function<void(std::size_t done, std::size_t total)> progress;
 };

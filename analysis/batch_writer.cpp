@@ -16,10 +16,11 @@ constexpr std::size_t kChunk = 2000;
 
 }  // namespace
 
-BatchWriter::BatchWriter(Xapian::WritableDatabase& db, BatchRecord record, IncomingTagger* tagger)
-    : db_(db), record_(std::move(record)), builder_(db, &db_lock_), tagger_(tagger) {
+BatchWriter::BatchWriter(Xapian::WritableDatabase& db, BatchRecord record, IncomingTagger* tagger,
+                         bool in_transaction)
+    : db_(db), record_(std::move(record)), builder_(db, &db_lock_), tagger_(tagger), in_transaction_(in_transaction) {
     // Inside a transaction Xapian does not flush on its own every N documents.
-    db_.begin_transaction();
+    if (in_transaction_) db_.begin_transaction();
 }
 
 BatchWriter::~BatchWriter() {
@@ -31,7 +32,7 @@ BatchWriter::~BatchWriter() {
             // Whatever went wrong there, nothing of the batch is committed.
         }
     }
-    if (committed_) return;
+    if (committed_ || !in_transaction_) return;
     try {
         db_.cancel_transaction();
     } catch (const Xapian::Error&) {
@@ -167,7 +168,8 @@ void BatchWriter::commit() {
         }
         db_.set_metadata(schema::kRejectsKeyPrefix + record_.id, lines);
     }
-    db_.commit_transaction();
+    if (in_transaction_) db_.commit_transaction();
+    else db_.commit();
     committed_ = true;
 }
 

@@ -26,7 +26,12 @@ namespace yousaid {
 class BatchWriter {
 public:
     // With a tagger, responses get their rule tags before they are written.
-    BatchWriter(Xapian::WritableDatabase& db, BatchRecord record, IncomingTagger* tagger = nullptr);
+    // Without a transaction (only for a store no one else sees, thrown away
+    // when the batch fails: new_store_ingest.h), Xapian writes out what it
+    // holds every few thousand documents instead of keeping the whole batch's
+    // postings in memory until commit().
+    BatchWriter(Xapian::WritableDatabase& db, BatchRecord record, IncomingTagger* tagger = nullptr,
+                bool in_transaction = true);
     ~BatchWriter();
     BatchWriter(const BatchWriter&) = delete;
     BatchWriter& operator=(const BatchWriter&) = delete;
@@ -87,6 +92,7 @@ private:
     std::set<std::string> building_ids_;
     std::vector<Xapian::docid> written_;
     std::vector<RejectedRecord> rejected_;
+    bool in_transaction_;
     bool committed_ = false;
 };
 

@@ -26,6 +26,11 @@ bool has_our_schema(const Xapian::Database& db) {
     return version == schema::kSchemaVersion || (version.empty() && db.get_doccount() == 0);
 }
 
+ino_t folder_inode(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 ? st.st_ino : 0;
+}
+
 StoreError not_our_store(const std::string& location) {
     return StoreError(location + ": not a yousaid store (or one of another version)");
 }
@@ -74,15 +79,31 @@ Xapian::WritableDatabase open_store_for_writing(const std::string& path,
     // Xapian creates its files lazily (at commit), so the mask stays for the run.
     ::umask(077);
     try {
-        Xapian::WritableDatabase db = [&] {
+        bool said_waiting = false;
+        auto open = [&] {
             try {
                 return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
             } catch (const Xapian::DatabaseLockError& e) {
                 if (e.get_msg().find("already locked") == std::string::npos) throw;
-                if (waiting) waiting(path + ": another yousaid process is writing to this store; waiting for it to finish");
+                if (waiting && !said_waiting) {
+                    waiting(path + ": another yousaid process is writing to this store; waiting for it to finish");
+                }
+                said_waiting = true;
                 return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_RETRY_LOCK);
             }
-        }();
+        };
+        // Xapian locks the lock file it finds at the store's path, then opens
+        // the tables by that path. A writer that replaced the store whole
+        // meanwhile (compaction, a new store's first batch: store_folders.h)
+        // leaves this holding the old store's lock over the new store's
+        // tables; this sees the folder changed, lets go and waits again.
+        ino_t before = folder_inode(path);  // 0 while there is none
+        Xapian::WritableDatabase db = open();
+        while (folder_inode(path) != before) {
+            db.close();
+            before = folder_inode(path);
+            db = open();
+        }
         if (!has_our_schema(db)) throw not_our_store(path);
         if (db.get_metadata(schema::kSchemaVersionKey).empty()) {
             db.set_metadata(schema::kSchemaVersionKey, schema::kSchemaVersion);

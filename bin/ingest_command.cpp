@@ -7,6 +7,7 @@
 
 #include "analysis/batch_ingest.h"
 #include "analysis/facet_cache.h"
+#include "analysis/new_store_ingest.h"
 #include "analysis/store.h"
 #include "analysis/store_compaction.h"
 #include "bin/commands.h"
@@ -128,7 +129,8 @@ int run(const IngestArguments& args) {
         options.progress = [&progress](std::size_t done, std::size_t all) { progress.update(done, all); };
         BatchResult result;
         try {
-            result = ingest_file(db, file, options);
+            result = is_new_store(db) ? ingest_into_new_store(db, store_path, file, options)
+                                      : ingest_file(db, file, options);
         } catch (const FileError& e) {
             progress.clear();
             std::cerr << "yousaid: " << e.what() << "\n";

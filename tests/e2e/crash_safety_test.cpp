@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
 #include <thread>
 
 #include "tests/e2e/batch_files.h"
@@ -20,6 +21,26 @@ namespace {
 
 const std::string kBinary = YOUSAID_BINARY;
 
+// Runs `yousaid ingest --quiet --store STORE FILE`, and kills it with SIGKILL
+// after `wait`; true when it was still running then (cut off part-way).
+bool killed_while_ingesting(const std::string& store, const std::string& file, std::chrono::milliseconds wait) {
+    std::fflush(nullptr);
+    pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        ::freopen("/dev/null", "w", stdout);
+        ::execl(kBinary.c_str(), kBinary.c_str(), "ingest", "--quiet", "--store", store.c_str(), file.c_str(),
+                static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    std::this_thread::sleep_for(wait);
+    int status = 0;
+    bool still_running = ::waitpid(child, &status, WNOHANG) == 0;
+    ::kill(child, SIGKILL);
+    ::waitpid(child, &status, 0);
+    return still_running;
+}
+
 }  // namespace
 
 TEST_CASE("SIGKILL during ingest leaves the store as it was; a rerun completes the batch") {
@@ -27,24 +48,11 @@ TEST_CASE("SIGKILL during ingest leaves the store as it was; a rerun completes t
     std::string store = dir.path("store");
     std::string small = dir.write("small.csv", "id,text\nS1,The first batch is here to stay.\nS2,So is this one.\n");
     REQUIRE(run_command(kBinary + " ingest --quiet --store " + store + " " + small).exit_code == 0);
-    const int large_rows = yousaid::testing::rows(10000);
+    const int large_rows = yousaid::testing::rows(30000);
     std::string large = write_batch(dir, "large.csv", large_rows);
 
-    pid_t child = ::fork();
-    REQUIRE(child >= 0);
-    if (child == 0) {
-        ::freopen("/dev/null", "w", stdout);
-        ::execl(kBinary.c_str(), kBinary.c_str(), "ingest", "--quiet", "--store", store.c_str(), large.c_str(),
-                static_cast<char*>(nullptr));
-        ::_exit(127);
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(1000));
-    int status = 0;
-    bool still_running = ::waitpid(child, &status, WNOHANG) == 0;
-    ::kill(child, SIGKILL);
-    ::waitpid(child, &status, 0);
     // The batch must have been cut off part-way for the test to mean anything.
-    REQUIRE(still_running);
+    REQUIRE(killed_while_ingesting(store, large, std::chrono::milliseconds(1000)));
 
     CHECK(document_count(store) == 2);
     auto batches = run_command(kBinary + " batches --store " + store);
@@ -64,6 +72,30 @@ TEST_CASE("SIGKILL during ingest leaves the store as it was; a rerun completes t
     CHECK(clean_run.output.find("total: read " + all + ", accepted " + all + ", rejected 0, unchanged 0") !=
           std::string::npos);
     CHECK(document_count(clean) == document_count(store));
+}
+
+TEST_CASE("SIGKILL during a new store's first ingest leaves it empty; the next ingest clears what it left") {
+    // A new store's first batch is written in a folder beside it and swapped in once committed.
+    TempDir dir;
+    const std::string store = dir.path("store");
+    const int rows = yousaid::testing::rows(30000);
+    const std::string large = write_batch(dir, "large.csv", rows);
+    REQUIRE(killed_while_ingesting(store, large, std::chrono::milliseconds(1000)));
+
+    auto beside = [&] {
+        int folders = 0;
+        for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
+            folders += entry.path().filename().string().starts_with(".store.ingesting-");
+        return folders;
+    };
+    CHECK(beside() == 1);
+    CHECK(run_command(kBinary + " batches --store " + store).output.find("0 batches") != std::string::npos);
+    CHECK(document_count(store) <= 0);  // empty, or no tables written yet
+
+    auto rerun = run_command(kBinary + " ingest --quiet --store " + store + " " + large);
+    CHECK(rerun.exit_code == 0);
+    CHECK(document_count(store) == rows);
+    CHECK(beside() == 0);
 }
 
 TEST_CASE("--strict refuses the whole file at its first rejected record and leaves the store unchanged") {
