@@ -20,7 +20,7 @@ namespace yousaid {
 namespace {
 
 constexpr std::size_t kProgressEvery = 1000;
-constexpr std::size_t kNormaliseChunk = 2000;
+constexpr std::size_t kReadPart = 2000;  // records read and normalised together
 
 std::string utc_now() {
     std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -41,16 +41,6 @@ void write_rejects_file(const std::string& store_path, const std::string& batch_
     out << csv;
 }
 
-// The attribute names the responses carry with a value, as the store will hold them.
-std::vector<std::string> attribute_names(const std::vector<RawResponse>& responses) {
-    std::set<std::string> names;
-    for (const RawResponse& r : responses) {
-        for (const auto& [name, value] : r.attributes)
-            if (!names.count(name) && !slug(value).empty()) names.insert(name);
-    }
-    return {names.begin(), names.end()};
-}
-
 }  // namespace
 
 BatchResult ingest_file(Xapian::WritableDatabase& db, const std::string& path, const IngestOptions& options) {
@@ -58,13 +48,11 @@ BatchResult ingest_file(Xapian::WritableDatabase& db, const std::string& path, c
     BatchRecord& record = result.record;
     record.file = path;
     // A large file is held about once at a time: its bytes go once decoded,
-    // each record of its table once read, each response once written.
-    InputRead input = [&] {
+    // and its records are read a part at a time, each let go once normalised.
+    InputStream input = [&] {
         std::string bytes = read_file_bytes(path);
         record.content_hash = sha1_hex(bytes);
-        InputOptions reading = options.input;
-        reading.keep_table = false;
-        return read_input(path, std::move(bytes), reading);
+        return open_input(path, std::move(bytes), options.input);
     }();
     record.id = record.content_hash.substr(0, 12);
     record.ingested_at = utc_now();
@@ -75,46 +63,63 @@ BatchResult ingest_file(Xapian::WritableDatabase& db, const std::string& path, c
         result.refused = input.errors;
         return result;
     }
-    result.rejected = std::move(input.read.rejected);
-    if (options.strict && !result.rejected.empty()) {
-        result.refused.push_back(result.rejected.front().diagnostic);
-        record.read = static_cast<int>(input.read.responses.size() + result.rejected.size());
-        record.rejected = static_cast<int>(result.rejected.size());
-        return result;
+    if (options.strict) {
+        // Nothing is written before every record is known to be good.
+        ReadResult whole;
+        while (input.responses->read(kReadPart, whole)) {
+        }
+        if (!whole.rejected.empty()) {
+            result.refused.push_back(whole.rejected.front().diagnostic);
+            record.read = static_cast<int>(whole.responses.size() + whole.rejected.size());
+            record.rejected = static_cast<int>(whole.rejected.size());
+            result.rejected = std::move(whole.rejected);
+            return result;
+        }
+        input.responses = stream_of(std::move(whole));
     }
 
     std::optional<IncomingTagger> tagger;
-    if (options.codebook) tagger.emplace(db, *options.codebook, attribute_names(input.read.responses));
+    if (options.codebook) tagger.emplace(db, *options.codebook, input.attributes);
     BatchWriter writer(db, record, tagger ? &*tagger : nullptr, options.in_transaction);
     ResponseNormaliser normaliser(options.defaults, record.id);
-    std::vector<RawResponse>& raw = input.read.responses;
-    const std::size_t total = raw.size();
-    // Each chunk of responses is normalised on another thread while this one
-    // hands the chunk before it to the writer; each raw response goes once normalised.
-    struct Normalised {
+    ResponseStream& stream = *input.responses;
+    const std::size_t total = stream.records_total();
+    // Each part of the file is read and normalised on another thread while
+    // this one hands the part before it to the writer.
+    struct Part {
         std::vector<Response> responses;
+        std::vector<RejectedRecord> rejected;
         RedactionCounts redactions;
+        std::size_t records_read = 0;  // by the end of this part
+        bool last = false;
     };
-    auto normalise_from = [&](std::size_t begin) {
-        return std::async(std::launch::async, [&normaliser, &raw, begin, total] {
-            Normalised out;
-            for (std::size_t i = begin; i < std::min(total, begin + kNormaliseChunk); ++i) {
-                out.responses.push_back(normaliser.normalise_fields(raw[i], out.redactions));
-                raw[i] = RawResponse();
+    auto read_next = [&normaliser, &stream] {
+        return std::async(std::launch::async, [&normaliser, &stream] {
+            Part part;
+            ReadResult read;
+            part.last = !stream.read(kReadPart, read);
+            part.records_read = stream.records_read();
+            part.rejected = std::move(read.rejected);
+            for (const RawResponse& raw : read.responses) {
+                part.responses.push_back(normaliser.normalise_fields(raw, part.redactions));
             }
-            return out;
+            return part;
         });
     };
-    std::future<Normalised> next = normalise_from(0);
-    for (std::size_t begin = 0; begin < total; begin += kNormaliseChunk) {
-        Normalised chunk = next.get();
-        if (begin + kNormaliseChunk < total) next = normalise_from(begin + kNormaliseChunk);
-        normaliser.add_redactions(chunk.redactions);
-        for (std::size_t i = 0; i < chunk.responses.size(); ++i) {
-            normaliser.give_id(chunk.responses[i]);
-            writer.put(std::move(chunk.responses[i]));
-            const std::size_t done = begin + i + 1;
-            if (options.progress && done % kProgressEvery == 0) options.progress(done, total);
+    std::size_t shown = 0;
+    for (std::future<Part> next = read_next();;) {
+        Part part = next.get();
+        if (part.last) break;
+        next = read_next();
+        normaliser.add_redactions(part.redactions);
+        for (RejectedRecord& rejected : part.rejected) result.rejected.push_back(std::move(rejected));
+        for (Response& response : part.responses) {
+            normaliser.give_id(response);
+            writer.put(std::move(response));
+        }
+        if (options.progress && part.records_read / kProgressEvery > shown / kProgressEvery) {
+            options.progress(part.records_read, total);
+            shown = part.records_read;
         }
     }
     for (const RejectedRecord& rejected : result.rejected) writer.reject(rejected);

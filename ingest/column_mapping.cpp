@@ -77,11 +77,13 @@ std::string question_of(const HeaderColumn& column) {
     return reads_as_question(column) ? trim(column.question) : "";
 }
 
-// Long, varied answers: an open question rather than a closed one.
+// Long, varied answers: an open question rather than a closed one. Judged on
+// the first kColumnSampleRows rows, as a large file is read (input_file.h).
 bool answers_look_open(const Table& table, int header_rows, std::size_t index) {
     std::set<std::string> distinct;
     std::size_t answers = 0, characters = 0;
-    for (std::size_t r = header_rows; r < table.records.size(); ++r) {
+    const std::size_t rows = std::min(table.records.size(), header_rows + kColumnSampleRows);
+    for (std::size_t r = header_rows; r < rows; ++r) {
         const CsvRecord& record = table.records[r];
         if (record.error || index >= record.fields.size()) continue;
         std::string value = trim(record.fields[index].value);

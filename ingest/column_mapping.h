@@ -51,6 +51,11 @@ struct MappingResult {
     std::vector<Diagnostic> errors;  // a map naming a missing column; no text column at all
 };
 
+// Whether a column's answers are open (free text) is judged on its first
+// this many rows after the header; map_columns reads no further, so a large
+// file's mapping needs only its first rows.
+inline constexpr std::size_t kColumnSampleRows = 10000;
+
 // `map` may be null. Columns a map does not mention are mapped as without one.
 MappingResult map_columns(const Table& table, const TableHeader& header, const MapFile* map,
                           const std::string& file_name);

@@ -112,49 +112,72 @@ std::string CsvRecord::line_text(int wanted) const {
     return raw.substr(begin, end - begin);
 }
 
-std::vector<CsvRecord> parse_csv(const std::string& text, const std::string& file_name,
-                                 char delimiter) {
+struct CsvRecordReader::State {
+    State(std::string_view body, std::string file_name, char delimiter)
+        : index(body), begin(body.data()), end(body.data() + body.size()), at(begin),
+          file_name(std::move(file_name)), delimiter(delimiter) {}
+    const LineIndex index;
+    const Iterator begin, end;
+    Iterator at;
+    const std::string file_name;
+    const char delimiter;
+};
+
+namespace {
+std::string_view without_bom(const std::string& text) {
     std::string_view body(text);
     if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
-    const LineIndex index(body);
-    const Iterator begin = body.data(), end = body.data() + body.size();
-    auto offset = [&](Iterator at) { return static_cast<std::size_t>(at - begin); };
+    return body;
+}
+}  // namespace
+
+CsvRecordReader::CsvRecordReader(const std::string& text, std::string file_name, char delimiter)
+    : state_(std::make_unique<State>(without_bom(text), std::move(file_name), delimiter)) {}
+
+CsvRecordReader::~CsvRecordReader() = default;
+
+std::optional<CsvRecord> CsvRecordReader::next() {
+    State& s = *state_;
+    auto offset = [&](Iterator at) { return static_cast<std::size_t>(at - s.begin); };
     // A space or tab that does not separate fields: "\t\t" is a record of three
     // empty fields in tab-separated text, as ",," is in CSV.
-    auto const padding = x3::char_(" \t") - x3::lit(delimiter);
+    auto const padding = x3::char_(" \t") - x3::lit(s.delimiter);
     auto const blank_line = *padding >> (x3::lit("\r\n") | x3::lit('\n'));
 
-    std::vector<CsvRecord> records;
-    Iterator at = begin;
-    while (true) {
-        x3::parse(at, end, *blank_line);
-        if (at == end) break;
-        // Trailing spaces after the last line end are blank too.
-        Iterator probe = at;
-        if (x3::parse(probe, end, *padding >> x3::eoi)) break;
-
-        CsvRecord record;
-        record.line = index.line(offset(at));
-        const Iterator record_start = at;
-        RecordState state;
-        try {
-            parse_record(at, end, delimiter, state);
-            for (auto& [start, value] : state.fields)
-                record.fields.push_back(
-                    {std::move(value), index.line(offset(start)), index.column(offset(start))});
-        } catch (const x3::expectation_failure<Iterator>& failure) {
-            const bool unclosed = failure.which() == kClosingQuote;
-            const Iterator where = unclosed ? state.field_start : failure.where();
-            const int line = index.line(offset(where));
-            record.error = Diagnostic{{file_name, line, index.column(offset(where))},
-                                      syntax_message(failure.which()),
-                                      index.line_text(line)};
-            at = unclosed ? end : std::find(failure.where(), end, '\n');
-            if (at != end) ++at;
-        }
-        record.raw.assign(record_start, at);
-        records.push_back(std::move(record));
+    x3::parse(s.at, s.end, *blank_line);
+    if (s.at == s.end) return std::nullopt;
+    // Trailing spaces after the last line end are blank too.
+    Iterator probe = s.at;
+    if (x3::parse(probe, s.end, *padding >> x3::eoi)) {
+        s.at = s.end;
+        return std::nullopt;
     }
+    CsvRecord record;
+    record.line = s.index.line(offset(s.at));
+    const Iterator record_start = s.at;
+    RecordState state;
+    try {
+        parse_record(s.at, s.end, s.delimiter, state);
+        for (auto& [start, value] : state.fields)
+            record.fields.push_back({std::move(value), s.index.line(offset(start)), s.index.column(offset(start))});
+    } catch (const x3::expectation_failure<Iterator>& failure) {
+        const bool unclosed = failure.which() == kClosingQuote;
+        const Iterator where = unclosed ? state.field_start : failure.where();
+        const int line = s.index.line(offset(where));
+        record.error = Diagnostic{{s.file_name, line, s.index.column(offset(where))},
+                                  syntax_message(failure.which()),
+                                  s.index.line_text(line)};
+        s.at = unclosed ? s.end : std::find(failure.where(), s.end, '\n');
+        if (s.at != s.end) ++s.at;
+    }
+    record.raw.assign(record_start, s.at);
+    return record;
+}
+
+std::vector<CsvRecord> parse_csv(const std::string& text, const std::string& file_name, char delimiter) {
+    std::vector<CsvRecord> records;
+    CsvRecordReader reader(text, file_name, delimiter);
+    while (std::optional<CsvRecord> record = reader.next()) records.push_back(std::move(*record));
     return records;
 }
 

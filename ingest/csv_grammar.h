@@ -16,6 +16,7 @@
 //   - text after a closing quote (at the text),
 //   - a quoted field with no closing quote (at its opening quote); the rest of the
 //     file is that one bad record.
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +40,22 @@ struct CsvRecord {
     // The text of file line `line` (one of the lines this record spans), without
     // its line end; empty when the record does not span that line.
     std::string line_text(int line) const;
+};
+
+// The records of `text` one at a time, as parse_csv gives them all, for a
+// large file read without holding all its records. `text` must outlive it.
+class CsvRecordReader {
+public:
+    CsvRecordReader(const std::string& text, std::string file_name, char delimiter = ',');
+    ~CsvRecordReader();
+    CsvRecordReader(const CsvRecordReader&) = delete;
+    CsvRecordReader& operator=(const CsvRecordReader&) = delete;
+    // The next record; none once the text is read.
+    std::optional<CsvRecord> next();
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
 };
 
 // Every record of `text` in file order, the header included. `file_name` is used

@@ -3,6 +3,7 @@
 // its kind (delimited text, XLSX, JSON Lines, stakeholder-panel notes) and
 // encoding are found from its bytes and name, its header and columns mapped,
 // and its records turned into responses or rejected records.
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -39,5 +40,38 @@ struct InputRead {
 // is "key: value" or a "- " point; any other .txt file is read as a table
 // (Excel's "Unicode Text" is tab-separated UTF-16 saved as .txt).
 InputRead read_input(const std::string& path, std::string bytes, const InputOptions& options);
+
+// A file's responses a part at a time, in file order, for ingest: a large
+// delimited-text file is then held as its decoded text and the part in hand,
+// never as all its records or all its responses (a million-row export would
+// take gigabytes). Other kinds are read whole first and handed out the same
+// way.
+class ResponseStream {
+public:
+    virtual ~ResponseStream() = default;
+    // Appends to `out` the responses and rejected records of the next
+    // `records` records (fewer at the end); false once every record is read.
+    virtual bool read(std::size_t records, ReadResult& out) = 0;
+    // Records read so far, and in all (for progress).
+    virtual std::size_t records_read() const = 0;
+    virtual std::size_t records_total() const = 0;
+};
+
+struct InputStream {
+    std::string format;
+    std::string encoding;
+    std::string sheet;
+    std::vector<Diagnostic> errors;  // as InputRead's; no responses then
+    // The attributes the responses may carry: a table's attribute columns, or
+    // those a whole read found with a value.
+    std::vector<std::string> attributes;
+    std::unique_ptr<ResponseStream> responses;
+};
+
+// As read_input (options.keep_table is not used), a part at a time.
+InputStream open_input(const std::string& path, std::string bytes, const InputOptions& options);
+
+// The responses of a read that is already whole, as a stream.
+std::unique_ptr<ResponseStream> stream_of(ReadResult read);
 
 }  // namespace yousaid

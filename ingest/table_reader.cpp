@@ -60,6 +60,50 @@ std::optional<Diagnostic> read_shared(const std::string& file, const CsvRecord& 
 
 }  // namespace
 
+void read_table_record(const CsvRecord& record, const TableHeader& header, const ColumnMapping& m,
+                       const std::string& file, ReadResult& result) {
+    RawResponse shared;
+    if (auto why = read_shared(file, record, m, header.columns.size(), shared)) {
+        result.rejected.push_back({*why, record.raw});
+        return;
+    }
+    if (!m.open_questions()) {
+        const CsvField& field = record.fields[m.text[0].index];
+        shared.text = trim(field.value);
+        if (!m.text[0].question.empty() && !m.question) shared.question = m.text[0].question;
+        if (shared.text.empty()) {
+            result.rejected.push_back({at_field(file, record, field, "the response text is empty"), record.raw});
+            return;
+        }
+        result.responses.push_back(std::move(shared));
+        return;
+    }
+    std::size_t answered = 0;
+    for (std::size_t q = 0; q < m.text.size(); ++q) {
+        const CsvField& field = record.fields[m.text[q].index];
+        std::string text = trim(field.value);
+        if (text.empty()) continue;
+        RawResponse response = shared;
+        response.text = text;
+        response.question = m.text[q].question.empty() ? shared.question : m.text[q].question;
+        if (!shared.source_id.empty()) {
+            response.source_id = shared.source_id + "-q" + std::to_string(q + 1);
+            response.respondent_id = shared.source_id;
+        } else {
+            response.respondent_id = "row-" + std::to_string(record.line);
+        }
+        response.where = {file, field.line, field.column};
+        result.responses.push_back(std::move(response));
+        ++answered;
+    }
+    if (answered == 0) {
+        const CsvField& first = record.fields[m.text[0].index];
+        result.rejected.push_back(
+            {at_field(file, record, first, "no answer to any of the " + plural(m.text.size(), "open question")),
+             record.raw});
+    }
+}
+
 namespace {
 
 // Reads every record after the header, then calls read_done(r) for record r.
@@ -68,48 +112,7 @@ ReadResult read_records(const Table& table, const TableHeader& header, const Col
                         ReadDone&& read_done) {
     ReadResult result;
     for (std::size_t r = header.rows; r < table.records.size(); read_done(r++)) {
-        const CsvRecord& record = table.records[r];
-        RawResponse shared;
-        if (auto why = read_shared(file, record, m, header.columns.size(), shared)) {
-            result.rejected.push_back({*why, record.raw});
-            continue;
-        }
-        if (!m.open_questions()) {
-            const CsvField& field = record.fields[m.text[0].index];
-            shared.text = trim(field.value);
-            if (!m.text[0].question.empty() && !m.question) shared.question = m.text[0].question;
-            if (shared.text.empty()) {
-                result.rejected.push_back({at_field(file, record, field, "the response text is empty"), record.raw});
-                continue;
-            }
-            result.responses.push_back(std::move(shared));
-            continue;
-        }
-        std::size_t answered = 0;
-        for (std::size_t q = 0; q < m.text.size(); ++q) {
-            const CsvField& field = record.fields[m.text[q].index];
-            std::string text = trim(field.value);
-            if (text.empty()) continue;
-            RawResponse response = shared;
-            response.text = text;
-            response.question = m.text[q].question.empty() ? shared.question : m.text[q].question;
-            if (!shared.source_id.empty()) {
-                response.source_id = shared.source_id + "-q" + std::to_string(q + 1);
-                response.respondent_id = shared.source_id;
-            } else {
-                response.respondent_id = "row-" + std::to_string(record.line);
-            }
-            response.where = {file, field.line, field.column};
-            result.responses.push_back(std::move(response));
-            ++answered;
-        }
-        if (answered == 0) {
-            const CsvField& first = record.fields[m.text[0].index];
-            result.rejected.push_back(
-                {at_field(file, record, first,
-                          "no answer to any of the " + plural(m.text.size(), "open question")),
-                 record.raw});
-        }
+        read_table_record(table.records[r], header, m, file, result);
     }
     return result;
 }

@@ -21,4 +21,8 @@ ReadResult read_table_responses(const Table& table, const TableHeader& header, c
 ReadResult take_table_responses(Table&& table, const TableHeader& header, const ColumnMapping& mapping,
                                 const std::string& file_name);
 
+// The responses of one record after the header, or its rejection, added to `out`.
+void read_table_record(const CsvRecord& record, const TableHeader& header, const ColumnMapping& mapping,
+                       const std::string& file_name, ReadResult& out);
+
 }  // namespace yousaid

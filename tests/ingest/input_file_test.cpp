@@ -244,3 +244,64 @@ TEST_CASE("read for ingest (keep_table off): the same responses and rejects, wit
         }
     }
 }
+
+TEST_CASE("read a part at a time (open_input): the same responses and rejects as a whole read") {
+    // Delimited text is streamed: its header and mapping from its first rows,
+    // then its records a part at a time. Other kinds are read whole and handed
+    // out the same way.
+    std::string csv =
+        "Respondent ID,What could be better?,What works well?,Age\n"
+        ",,Open-Ended Response,\n";  // a second header row: two open questions
+    for (int i = 0; i < 250; ++i) {
+        csv += std::to_string(i) + ",";
+        csv += i % 50 == 7 ? "" : "\"Answer " + std::to_string(i) + ", with a comma, about the bus\"";
+        csv += ",";
+        csv += i % 50 == 7 ? "" : "The nurses number " + std::to_string(i) + " are kind";
+        csv += i == 120 ? ",65-74,extra\n" : ",65-74\n";
+    }
+    const std::string jsonl = "{\"id\": \"1\", \"comment\": \"The bus is late.\", \"carer\": \"yes\"}\n"
+                              "{\"id\": \"2\", \"comment\": \"\", \"carer\": \"\"}\n"
+                              "{\"id\": \"3\", \"comment\": \"Too much jargon\", \"carer\": \"\"}\n";
+    for (const auto& [name, bytes] : {std::pair<std::string, std::string>{"survey.csv", csv}, {"notes.jsonl", jsonl}}) {
+        CAPTURE(name);
+        InputOptions for_ingest;
+        for_ingest.keep_table = false;
+        const InputRead whole = read_input(name, bytes, for_ingest);
+        InputStream stream = open_input(name, bytes, {});
+        REQUIRE(stream.errors.empty());
+        CHECK(stream.format == whole.format);
+        CHECK(stream.encoding == whole.encoding);
+        ReadResult parts;
+        std::size_t calls = 0;
+        while (stream.responses->read(7, parts)) {
+            ++calls;
+            CHECK(stream.responses->records_read() <= stream.responses->records_total());
+        }
+        CHECK(stream.responses->records_read() == stream.responses->records_total());
+        CHECK(responses_summary(parts) == responses_summary(whole.read));
+        REQUIRE(parts.rejected.size() == whole.read.rejected.size());
+        for (std::size_t i = 0; i < parts.rejected.size(); ++i) {
+            CHECK(parts.rejected[i].diagnostic.format() == whole.read.rejected[i].diagnostic.format());
+            CHECK(parts.rejected[i].raw == whole.read.rejected[i].raw);
+        }
+        if (name == "survey.csv") {
+            CHECK(parts.responses.size() == 2 * (250 - 6));
+            CHECK(stream.responses->records_total() == 250);
+            CHECK(calls == 36);  // 250 records, 7 a part
+            CHECK(parts.rejected.size() == 6);  // 5 rows with no answer, 1 with a field too many
+            CHECK(stream.attributes == std::vector<std::string>{"age_band"});
+        } else {
+            CHECK(parts.responses.size() == 2);
+            CHECK(stream.attributes == std::vector<std::string>{"carer"});  // those with a value
+        }
+    }
+}
+
+TEST_CASE("read a part at a time: a file refused whole says why, with no responses") {
+    InputStream bad = open_input("bin.csv", std::string("id,text\n1,ok\x81\x82\n"), {});
+    REQUIRE(bad.errors.size() == 1);
+    CHECK(bad.errors[0].headline().rfind("bin.csv:2:5: error: byte 0x81 at offset 12", 0) == 0);
+    InputStream no_text = open_input("numbers.csv", std::string("a,b\n1,2\n"), {});
+    REQUIRE(no_text.errors.size() == 1);
+    CHECK(no_text.errors[0].message.rfind("no text column", 0) == 0);
+}
