@@ -141,22 +141,32 @@ std::string response_id(const Xapian::Document& doc) {
     return ids.empty() ? "" : ids[0].substr(std::string(schema::kIdPrefix).size());
 }
 
-// Union-find over document ids; each set's representative is arbitrary.
+// Union-find over document ids, held in arrays indexed by docid: a linking
+// run looks up the same documents millions of times, and in a hash table those
+// lookups were a third of a million-response run. Each set's representative is
+// arbitrary.
 class Components {
 public:
-    bool contains(Xapian::docid d) const { return parent_.count(d) != 0; }
-    void add(Xapian::docid d) { parent_.emplace(d, d); }
+    explicit Components(Xapian::docid last) : parent_(std::size_t{last} + 1, 0) {}
+    bool contains(Xapian::docid d) const { return d < parent_.size() && parent_[d] != 0; }
+    void add(Xapian::docid d) {
+        if (d >= parent_.size()) parent_.resize(std::size_t{d} + 1, 0);
+        parent_[d] = d;
+        nodes_.push_back(d);
+    }
     Xapian::docid find(Xapian::docid d) {
         Xapian::docid root = d;
-        while (parent_.at(root) != root) root = parent_.at(root);
-        while (parent_.at(d) != root) d = std::exchange(parent_.at(d), root);
+        while (parent_[root] != root) root = parent_[root];
+        while (parent_[d] != root) d = std::exchange(parent_[d], root);
         return root;
     }
-    void unite(Xapian::docid a, Xapian::docid b) { parent_.at(find(a)) = find(b); }
-    const std::unordered_map<Xapian::docid, Xapian::docid>& nodes() const { return parent_; }
+    void unite(Xapian::docid a, Xapian::docid b) { parent_[find(a)] = find(b); }
+    // Every document added, in the order added.
+    const std::vector<Xapian::docid>& nodes() const { return nodes_; }
 
 private:
-    std::unordered_map<Xapian::docid, Xapian::docid> parent_;
+    std::vector<Xapian::docid> parent_;  // 0: not added
+    std::vector<Xapian::docid> nodes_;
 };
 
 // The documents one linking run has looked at, the campaign each had, and the
@@ -166,7 +176,8 @@ class Linker {
 public:
     // `legacy_terms`: the store has documents with band terms rather than the value.
     Linker(Xapian::WritableDatabase& db, const BandIndex& index, bool legacy_terms)
-        : db_(db), index_(index), legacy_terms_(legacy_terms) {}
+        : db_(db), index_(index), legacy_terms_(legacy_terms), components_(db.get_lastdocid()),
+          shingles_(std::size_t{db.get_lastdocid()} + 1) {}
 
     // Brings `d` in with the campaign it has, and all of that campaign.
     void node(Xapian::docid d) {
@@ -192,11 +203,13 @@ public:
         }
     }
 
+    // A document's shingles, read once. The reference stays good while the
+    // linker lives: the table is never resized (no docid passes the last one
+    // when the linker is made; the map beside it is for safety).
     const std::vector<std::uint64_t>& shingles_of(Xapian::docid d) {
-        auto found = shingles_.find(d);
-        if (found != shingles_.end()) return found->second;
-        Response r = response_from_json(db_.get_document(d).get_data());
-        return shingles_[d] = campaign_shingles(r.redacted_text);
+        std::vector<std::uint64_t>& known = d < shingles_.size() ? shingles_[d] : past_last_[d];
+        if (known.empty()) known = campaign_shingles(response_from_json(db_.get_document(d).get_data()).redacted_text);
+        return known;
     }
 
     void unite(Xapian::docid a, Xapian::docid b) { components_.unite(a, b); }
@@ -228,7 +241,11 @@ public:
                 continue;  // deleted since the last commit
             }
             if (components_.find(c) == components_.find(d)) continue;
-            if (jaccard(shingles, shingles_of(c)) >= kCampaignJaccard) components_.unite(c, d);
+            const std::vector<std::uint64_t>& theirs = shingles_of(c);
+            // The Jaccard similarity is at most the smaller set's share of the larger.
+            const auto [fewer, more] = std::minmax(shingles.size(), theirs.size());
+            if (static_cast<double>(fewer) < kCampaignJaccard * static_cast<double>(more)) continue;
+            if (jaccard(shingles, theirs) >= kCampaignJaccard) components_.unite(c, d);
         }
     }
 
@@ -237,7 +254,7 @@ public:
     CampaignLinking write() {
         std::unordered_map<Xapian::docid, Xapian::docid> first;
         std::unordered_map<Xapian::docid, Xapian::doccount> size;
-        for (const auto& [d, parent] : components_.nodes()) {
+        for (Xapian::docid d : components_.nodes()) {
             Xapian::docid root = components_.find(d);
             auto [at, inserted] = first.emplace(root, d);
             if (!inserted) at->second = std::min(at->second, d);
@@ -246,7 +263,7 @@ public:
         std::unordered_map<Xapian::docid, std::string> ids;
         std::set<Xapian::docid> touched;
         CampaignLinking result;
-        for (const auto& [d, parent] : components_.nodes()) {
+        for (Xapian::docid d : components_.nodes()) {
             Xapian::docid root = components_.find(d);
             std::string id;
             if (size[root] > 1) {
@@ -286,7 +303,8 @@ private:
     Components components_;
     std::unordered_map<Xapian::docid, std::string> before_;  // the campaign each had
     std::set<std::string> loaded_;
-    std::unordered_map<Xapian::docid, std::vector<std::uint64_t>> shingles_;
+    std::vector<std::vector<std::uint64_t>> shingles_;  // by docid; empty until read
+    std::map<Xapian::docid, std::vector<std::uint64_t>> past_last_;
 };
 
 std::vector<std::string> most_first(const std::map<std::string, Xapian::doccount>& counts) {
@@ -321,9 +339,9 @@ CampaignLinking link_campaigns(Xapian::WritableDatabase& db, const std::vector<X
     Linker linker(db, index, legacy_terms);
     // Documents with the same shingles have the same candidates: only the
     // first is looked up, and the rest join it, so a batch of identical letters
-    // costs one lookup, not one each. A document's shingles are not kept once
-    // it is done (for a large batch they took gigabytes); a 128-bit hash of
-    // them finds the first with the same.
+    // costs one lookup, not one each; a 128-bit hash of the shingles finds the
+    // first with the same. The linker keeps the shingles of the documents that
+    // share a band with another (8 bytes a shingle), each read once.
     std::map<std::pair<std::uint64_t, std::uint64_t>, Xapian::docid> first_with;
     for (Xapian::docid d : fresh) {
         linker.node(d);
@@ -333,7 +351,7 @@ CampaignLinking link_campaigns(Xapian::WritableDatabase& db, const std::vector<X
         std::string id = response_id(doc);
         if (db.get_termfreq(schema::kCampaignPrefix + id) > 0) linker.load_campaign(id);
         if (index.alone(d) && !legacy_terms) continue;  // nothing to compare its text with
-        std::vector<std::uint64_t> shingles = campaign_shingles(response_from_json(doc.get_data()).redacted_text);
+        const std::vector<std::uint64_t>& shingles = linker.shingles_of(d);
         if (shingles.empty()) continue;
         auto [first, new_text] = first_with.emplace(fingerprint(shingles), d);
         if (new_text) {
