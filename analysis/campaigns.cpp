@@ -243,8 +243,9 @@ public:
             if (components_.find(c) == components_.find(d)) continue;
             const std::vector<std::uint64_t>& theirs = shingles_of(c);
             // The Jaccard similarity is at most the smaller set's share of the larger.
-            const auto [fewer, more] = std::minmax(shingles.size(), theirs.size());
-            if (static_cast<double>(fewer) < kCampaignJaccard * static_cast<double>(more)) continue;
+            const double fewer = static_cast<double>(std::min(shingles.size(), theirs.size()));
+            const double more = static_cast<double>(std::max(shingles.size(), theirs.size()));
+            if (fewer < kCampaignJaccard * more) continue;
             if (jaccard(shingles, theirs) >= kCampaignJaccard) components_.unite(c, d);
         }
     }
