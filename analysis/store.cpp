@@ -60,6 +60,25 @@ Xapian::Database open_remote(const std::string& location) {
     return Xapian::Remote::open(std::string(host), port);
 }
 
+// Xapian opens a store's version file and then each table by its path. A
+// writer that swaps a whole new store in meanwhile (compaction, a new store's
+// first batch: store_folders.h) would leave this with tables from both, which
+// disagree ("EOF reading block 15"), or worse, agree by chance. So the store's
+// folder is looked at before and after, and opened again when it changed: a
+// swap takes a whole compaction or batch, so a few tries are plenty.
+Xapian::Database open_local(const std::string& path) {
+    constexpr int kTries = 10;
+    for (int attempt = 1;; ++attempt) {
+        const ino_t before = folder_inode(path);
+        try {
+            Xapian::Database db(path);
+            if (folder_inode(path) == before || attempt == kTries) return db;
+        } catch (const Xapian::Error&) {
+            if (folder_inode(path) == before || attempt == kTries) throw;
+        }
+    }
+}
+
 }  // namespace
 
 std::string resolve_store_path(const std::string& given) {
@@ -120,7 +139,7 @@ Xapian::Database open_store(const std::string& location) {
         throw StoreError(location + ": no store here (yousaid ingest creates one; --store or YOUSAID_STORE names another)");
     }
     try {
-        Xapian::Database db = is_remote(location) ? open_remote(location) : Xapian::Database(location);
+        Xapian::Database db = is_remote(location) ? open_remote(location) : open_local(location);
         if (!has_our_schema(db)) throw not_our_store(location);
         return db;
     } catch (const Xapian::DatabaseNotFoundError& e) {

@@ -216,6 +216,9 @@ void add_ingest_command(CLI::App& app, int& exit_code) {
     cmd->add_flag("--strict", args->strict, "refuse a whole file at its first rejected record");
     cmd->add_flag("-q,--quiet", args->quiet, "no progress line, only the counts");
     cmd->add_option("files", args->files, "the files to import")->required();
+    cmd->footer(
+        "When the files bring a quarter of the store's responses or more, the store is then compacted\n"
+        "(as yousaid compact does), which needs room for one more copy of it.");
     cmd->callback([args, &exit_code] {
         if (!args->defaults.date.empty()) args->defaults.date = *parse_date(args->defaults.date);
         exit_code = ingest_command::run(*args);
