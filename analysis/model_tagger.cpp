@@ -1,32 +1,22 @@
 #include "analysis/model_tagger.h"
 
 #include <algorithm>
+#include <set>
 
-#include "analysis/document_builder.h"
-#include "analysis/parallel_for.h"
-#include "ingest/response.h"
+#include "analysis/store_tagging.h"
 #include "ingest/unicode_text.h"
 
 namespace yousaid {
 
 namespace {
 
-constexpr std::size_t kChunk = 4096;  // responses read, predicted, then written at a time
-
-bool apply_themes(Response& r, const std::vector<LabelScore>& predicted) {
-    std::vector<Tag> themes;
+// The themes models gave a response, with their confidence, among `ids`.
+std::vector<Tag> model_themes_among(const Response& r, const std::set<std::string>& ids) {
+    std::vector<Tag> out;
     for (const Tag& t : r.themes) {
-        if (t.source != "model") themes.push_back(t);
+        if (t.source == "model" && ids.count(t.id)) out.push_back(t);
     }
-    for (const LabelScore& p : predicted) {
-        const std::string id = theme_id_of_label(p.label);
-        const bool present = std::any_of(themes.begin(), themes.end(), [&](const Tag& t) { return t.id == id; });
-        const bool removed = std::find(r.removed_themes.begin(), r.removed_themes.end(), id) != r.removed_themes.end();
-        if (!present && !removed) themes.push_back({id, "model", p.confidence});
-    }
-    if (themes == r.themes) return false;
-    r.themes = std::move(themes);
-    return true;
+    return out;
 }
 
 bool apply_polarity(Response& r, const std::vector<LabelScore>& predicted) {
@@ -42,34 +32,48 @@ bool apply_polarity(Response& r, const std::vector<LabelScore>& predicted) {
 
 std::string theme_id_of_label(const std::string& label) { return slug(label); }
 
-ModelTagging tag_with_model(Xapian::WritableDatabase& db, const TextModel& model, unsigned threads) {
-    const bool polarity = is_polarity_model(model);
-    std::vector<Xapian::docid> docids;
-    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) docids.push_back(*it);
-    ModelTagging summary;
-    DocumentBuilder builder(db);
-    for (std::size_t from = 0; from < docids.size(); from += kChunk) {
-        const std::size_t to = std::min(docids.size(), from + kChunk);
-        std::vector<Xapian::Document> documents;
-        std::vector<Response> responses;
-        for (std::size_t i = from; i < to; ++i) {
-            documents.push_back(db.get_document(docids[i]));
-            responses.push_back(response_from_json(documents.back().get_data()));
+ModelApplication::ModelApplication(const std::vector<const TextModel*>& models) {
+    for (const TextModel* model : models) {
+        polarity_.push_back(is_polarity_model(*model));
+        std::set<std::string> ids;
+        if (!polarity_.back()) {
+            for (const std::string& label : model->labels()) ids.insert(theme_id_of_label(label));
         }
-        std::vector<std::vector<LabelScore>> predicted(responses.size());
-        parallel_for(responses.size(), threads,
-                     [&](std::size_t i) { predicted[i] = model.predict(responses[i].redacted_text, polarity); });
-        for (std::size_t i = 0; i < responses.size(); ++i) {
-            ++summary.examined;
-            Response after = responses[i];
-            const bool changed = polarity ? apply_polarity(after, predicted[i]) : apply_themes(after, predicted[i]);
-            if (!changed) continue;
-            builder.retag(documents[i], responses[i], after);
-            db.replace_document(docids[from + i], documents[i]);
-            ++summary.changed;
+        theme_ids_.push_back(std::move(ids));
+    }
+}
+
+void ModelApplication::apply(const std::vector<std::vector<LabelScore>>& predicted, Response& r,
+                             std::vector<int>& changed_by_model) const {
+    const Response before = r;
+    std::vector<Tag> themes;
+    for (const Tag& t : r.themes) {
+        if (t.source != "model") themes.push_back(t);
+    }
+    for (std::size_t m = 0; m < predicted.size(); ++m) {
+        if (polarity_[m]) {
+            changed_by_model[m] += apply_polarity(r, predicted[m]);
+            continue;
+        }
+        for (const LabelScore& p : predicted[m]) {
+            const std::string id = theme_id_of_label(p.label);
+            const bool present = std::any_of(themes.begin(), themes.end(), [&](const Tag& t) { return t.id == id; });
+            const bool removed =
+                std::find(r.removed_themes.begin(), r.removed_themes.end(), id) != r.removed_themes.end();
+            if (!present && !removed) themes.push_back({id, "model", p.confidence});
         }
     }
-    return summary;
+    r.themes = std::move(themes);
+    for (std::size_t m = 0; m < predicted.size(); ++m) {
+        if (!polarity_[m]) {
+            changed_by_model[m] += model_themes_among(before, theme_ids_[m]) != model_themes_among(r, theme_ids_[m]);
+        }
+    }
+}
+
+ModelTagging tag_with_model(Xapian::WritableDatabase& db, const TextModel& model, unsigned threads) {
+    const StoreTagging tagged = tag_store(db, {&model}, nullptr, threads);
+    return {tagged.examined, tagged.changed};
 }
 
 }  // namespace yousaid

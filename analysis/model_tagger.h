@@ -8,9 +8,14 @@
 // In a store a response may rightly have no theme ("Nothing.", "No comment"),
 // so a theme model adds only the themes past their thresholds, never a best
 // guess when none is.
+#include <set>
+#include <string>
+#include <vector>
+
 #include <xapian.h>
 
 #include "analysis/text_model.h"
+#include "ingest/response.h"
 
 namespace yousaid {
 
@@ -19,9 +24,28 @@ struct ModelTagging {
     int changed = 0;   // responses whose tags or polarity changed
 };
 
-// Does not commit: the caller's transaction makes the tags visible together.
-// Predicts on `threads` threads; writes on the calling one.
+// Tags every response in the store with the model (tag_store, store_tagging.h,
+// with this one model). Does not commit: the caller's transaction makes the
+// tags visible together.
 ModelTagging tag_with_model(Xapian::WritableDatabase& db, const TextModel& model, unsigned threads = 2);
+
+// Gives responses what models predicted for them (TextModel::predict, with
+// at_least_one for a polarity model).
+class ModelApplication {
+public:
+    explicit ModelApplication(const std::vector<const TextModel*>& models);
+    // predicted[m]: model m's labels for the response. The theme models'
+    // themes together replace those models gave it before (a theme already
+    // there from a rule or by hand, or taken off by hand, is left as it is);
+    // a polarity model sets its polarity. Adds 1 to changed_by_model[m] when
+    // the themes from model m's labels, or the polarity it sets, changed.
+    void apply(const std::vector<std::vector<LabelScore>>& predicted, Response& response,
+               std::vector<int>& changed_by_model) const;
+
+private:
+    std::vector<bool> polarity_;
+    std::vector<std::set<std::string>> theme_ids_;  // per theme model: the themes its labels stand for
+};
 
 // The theme id a model's label stands for.
 std::string theme_id_of_label(const std::string& label);

@@ -9,6 +9,7 @@
 #include "analysis/document_builder.h"
 #include "analysis/query_parser.h"
 #include "analysis/schema.h"
+#include "analysis/store_tagging.h"
 #include "ingest/text_file.h"
 
 namespace yousaid {
@@ -36,6 +37,7 @@ std::vector<Tag> merged(const std::vector<Tag>& old_tags, std::vector<Tag> rule_
         bool removed_by_hand = std::find(removed.begin(), removed.end(), tag.id) != removed.end();
         if (!present && !removed_by_hand) out.push_back(std::move(tag));
     }
+    order_by_source(out);
     return out;
 }
 
@@ -247,34 +249,25 @@ std::vector<Xapian::Query> rule_queries(const CompiledCodebook& compiled, const 
 }
 
 TaggingSummary tag_responses(Xapian::WritableDatabase& db, const CompiledCodebook& compiled) {
-    const Codebook& codebook = compiled.codebook;
-    store_synonyms(db, codebook.synonyms);
+    const StoreTagging tagged = tag_store(db, {}, &compiled);
+    return {tagged.examined, tagged.changed};
+}
+
+StoreRules::StoreRules(Xapian::WritableDatabase& db, const CompiledCodebook& compiled)
+    : codebook_(compiled.codebook), rules_(compiled.codebook) {
+    store_synonyms(db, codebook_.synonyms);
     const ResponseQueryParser parser(db);  // now sees the codebook's synonyms
-    std::vector<DocSet> matches;
-    for (const Xapian::Query& query : rule_queries(compiled, parser)) matches.push_back(matching(db, query));
-    const RuleTagging rules(codebook);
-
-    std::vector<Xapian::docid> docids;  // first, as retagging changes the store under the iterator
-    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) docids.push_back(*it);
-
-    TaggingSummary summary;
-    DocumentBuilder builder(db);
-    const std::size_t themes = codebook.themes.size(), groups = codebook.groups.size();
-    for (Xapian::docid docid : docids) {
-        ++summary.examined;
-        Xapian::Document doc = db.get_document(docid);
-        const Response before = response_from_json(doc.get_data());
-        std::vector<char> matched(themes), cued(groups);
-        for (std::size_t i = 0; i < themes; ++i) matched[i] = matches[i].count(docid) > 0;
-        for (std::size_t i = 0; i < groups; ++i) cued[i] = matches[themes + i].count(docid) > 0;
-        Response after = before;
-        if (!rules.apply(matched, cued, after)) continue;
-        builder.retag(doc, before, after);
-        db.replace_document(docid, doc);
-        ++summary.changed;
+    const std::vector<Xapian::Query> queries = rule_queries(compiled, parser);
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+        (i < codebook_.themes.size() ? theme_matches_ : cue_matches_).push_back(matching(db, queries[i]));
     }
-    db.set_metadata(schema::kCodebookKey, compiled.text);
-    return summary;
+}
+
+bool StoreRules::apply(Xapian::docid docid, Response& response) const {
+    std::vector<char> matched(theme_matches_.size()), cued(cue_matches_.size());
+    for (std::size_t i = 0; i < matched.size(); ++i) matched[i] = theme_matches_[i].count(docid) > 0;
+    for (std::size_t i = 0; i < cued.size(); ++i) cued[i] = cue_matches_[i].count(docid) > 0;
+    return rules_.apply(matched, cued, response);
 }
 
 std::optional<Codebook> stored_codebook(const Xapian::Database& db) {

@@ -6,6 +6,7 @@
 // codes, models) are kept as they are; only rule tags are recomputed.
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -43,20 +44,22 @@ struct TaggingSummary {
     int changed = 0;   // responses whose tags changed
 };
 
-// Tags every response in the store (ingest tags a batch's own as it writes
-// them: IncomingTagger). Does not commit:
-// the caller's transaction or commit makes the tags visible.
+// Tags every response in the store with the codebook's rules (as tag_store
+// does with no model: store_tagging.h; ingest tags a batch's own as it writes
+// them: IncomingTagger). Does not commit: the caller's transaction or commit
+// makes the tags visible.
 //  - The store's synonyms are replaced by the codebook's (store_synonyms), so
 //    rules, cues and later searches expand them alike.
 //  - A theme's tag rolls up: each of its ancestors is tagged too (source
 //    "rule", the child's confidence) unless an analyst removed it by hand. This
-//    holds for a child tagged by hand as well.
+//    holds for a child tagged by hand or by a model as well.
 //  - Groups are decided in group_evaluation_order; in-group(ID) holds when the
 //    response carries group ID (from any source). A group met by `when` has
 //    confidence 1, or the lowest confidence of the groups it uses that the
 //    response carries; by `cue` alone, kCueConfidence.
 //  - Tags an analyst removed by hand (Response::removed_themes, removed_groups)
 //    are not put back.
+//  - A response's tags are kept in order of source: by hand, by rule, by model.
 TaggingSummary tag_responses(Xapian::WritableDatabase& db, const CompiledCodebook& codebook);
 
 // A response's rule tags, decided as tag_responses says from which theme rules
@@ -72,6 +75,21 @@ private:
     const Codebook& codebook_;
     std::vector<std::size_t> group_order_;
     std::vector<std::vector<std::string>> ancestors_;  // per theme
+};
+
+// A codebook's rules and cues run over a whole store at once, then applied
+// response by response as tag_responses says. Making one stores the
+// codebook's synonyms in `db` first.
+class StoreRules {
+public:
+    StoreRules(Xapian::WritableDatabase& db, const CompiledCodebook& compiled);
+    // Gives the response stored as `docid` its rule tags; true when they changed.
+    bool apply(Xapian::docid docid, Response& response) const;
+
+private:
+    const Codebook& codebook_;
+    std::vector<std::unordered_set<Xapian::docid>> theme_matches_, cue_matches_;
+    RuleTagging rules_;
 };
 
 // The theme rules' queries, then the group cues', parsed again by `parser` (to

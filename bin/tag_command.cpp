@@ -5,6 +5,7 @@
 #include "analysis/model_tagger.h"
 #include "analysis/schema.h"
 #include "analysis/store.h"
+#include "analysis/store_tagging.h"
 #include "analysis/tagger.h"
 #include "bin/commands.h"
 
@@ -49,17 +50,18 @@ int run(const TagArguments& args) {
     }
     // One transaction: the store shows the old tags or the new, never a mix.
     db.begin_transaction();
+    std::vector<const TextModel*> model_order;
+    for (const TextModel& model : models) model_order.push_back(&model);
+    const StoreTagging tagged = tag_store(db, model_order, codebook ? &*codebook : nullptr);
     for (std::size_t i = 0; i < models.size(); ++i) {
-        ModelTagging tagged = tag_with_model(db, models[i]);
         std::cout << "tagged " << tagged.examined << " responses with " << args.models[i] << " ("
                   << (is_polarity_model(models[i]) ? "polarity" : std::to_string(models[i].labels().size()) + " themes")
-                  << "); " << tagged.changed << " changed\n";
+                  << "); " << tagged.changed_by_model[i] << " changed\n";
     }
     if (codebook) {
-        TaggingSummary summary = tag_responses(db, *codebook);
-        std::cout << "tagged " << summary.examined << " responses with " << codebook->codebook.themes.size()
+        std::cout << "tagged " << tagged.examined << " responses with " << codebook->codebook.themes.size()
                   << " themes and " << codebook->codebook.groups.size() << " groups of "
-                  << (args.codebook.empty() ? "the store's codebook" : args.codebook) << "; " << summary.changed
+                  << (args.codebook.empty() ? "the store's codebook" : args.codebook) << "; " << tagged.changed_by_rules
                   << " changed\n";
     }
     db.commit_transaction();

@@ -1,5 +1,7 @@
 #include "ingest/response.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "ingest/content_hash.h"
@@ -95,6 +97,11 @@ Response response_from_json(const std::string& text) {
     } catch (const json::exception& e) {
         throw std::runtime_error(std::string("not a response record: ") + e.what());
     }
+}
+
+void order_by_source(std::vector<Tag>& tags) {
+    auto rank = [](const Tag& t) { return t.source == "manual" ? 0 : t.source == "rule" ? 1 : t.source == "model" ? 2 : 3; };
+    std::stable_sort(tags.begin(), tags.end(), [&](const Tag& a, const Tag& b) { return rank(a) < rank(b); });
 }
 
 }  // namespace yousaid

@@ -18,6 +18,10 @@ struct Tag {
     bool operator==(const Tag&) const = default;
 };
 
+// Puts tags in order of source, as a response keeps them: by hand, by rule,
+// by model (any other last); tags from one source keep their order.
+void order_by_source(std::vector<Tag>& tags);
+
 // What Response::polarity can hold when known, in the order tables show them.
 inline constexpr std::array<const char*, 3> kPolarities = {"positive", "mixed", "negative"};
 

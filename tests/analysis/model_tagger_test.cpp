@@ -4,8 +4,11 @@
 #include "analysis/document_builder.h"
 #include "analysis/manual_coding.h"
 #include "analysis/model_tagger.h"
+#include "analysis/query_parser.h"
 #include "analysis/schema.h"
 #include "analysis/store.h"
+#include "analysis/store_tagging.h"
+#include "analysis/tagger.h"
 #include "tests/test_support.h"
 
 using namespace yousaid;
@@ -120,4 +123,54 @@ TEST_CASE("a polarity model sets each response's polarity, searchable as polarit
     CHECK(response_of(db, "survey-R2").polarity_confidence > 0.5);
     CHECK(response_of(db, "survey-R2").themes.empty());  // a polarity model adds no theme
     CHECK(db.get_termfreq(std::string(schema::kPolarityPrefix) + "positive") >= 1);
+}
+
+TEST_CASE("models and a codebook in one run: a model's theme rolls up, each response is written once, again nothing") {
+    TempDir dir;
+    Xapian::WritableDatabase db = open_store_for_writing(dir.path("store"));
+    const std::string codebook_text = std::string(kCodebook) +
+                                      "\ntheme getting-there\n  title: Getting there\n  rule: zeppelin\n"
+                                      "\ntheme car\n  title: Car\n  parent: getting-there\n  rule: zeppelin\n";
+    CodebookLoad load = compile_codebook(codebook_text, "codebook.txt", db);
+    REQUIRE(load.compiled);
+    IngestOptions options;
+    options.codebook = &*load.compiled;
+    REQUIRE(ingest_file(db, dir.write("survey.csv", kSurvey), options).landed());
+    CodingOptions who{"analyst", "", "2026-11-22T10:00:00Z"};
+    REQUIRE(apply_coding(db, {{"survey-R1", {}, "", {parse_code_argument("+staff")}, ""}}, who).errors.empty());
+
+    // A second theme model, whose label for the parking texts is a child theme.
+    std::vector<std::string> texts;
+    std::vector<std::vector<std::string>> labels;
+    for (const char* opening : {"", "Honestly ", "Sadly ", "On Monday "}) {
+        for (const char* car : {"nowhere to park the car", "parking costs too much", "could not park"})
+            texts.push_back(std::string(opening) + car), labels.push_back({"Car"});
+        for (const char* other : {"the nurse was kind", "nothing", "no comment"})
+            texts.push_back(std::string(opening) + other), labels.push_back({});
+    }
+    const TextModel parking = parking_and_staff_model();
+    const TextModel car = TextModel::train(texts, labels, TextModelSettings::standard(true));
+
+    StoreTagging tagged = tag_store(db, {&parking, &car}, &*load.compiled);
+    db.commit();
+    CHECK(tagged.examined == 4);
+    CHECK(tagged.changed_by_model == std::vector<int>{3, 2});  // R3 is about staff too
+    CHECK(tagged.changed_by_rules == 2);  // the parent of each response's "car"
+    CHECK(tagged.changed == 3);
+
+    // In order of source: by hand, by rule, by model; both models' themes kept.
+    std::vector<std::pair<std::string, std::string>> got;
+    for (const Tag& t : response_of(db, "survey-R1").themes) got.emplace_back(t.id, t.source);
+    CHECK(got == std::vector<std::pair<std::string, std::string>>{
+                     {"staff", "manual"}, {"getting-there", "rule"}, {"parking", "model"}, {"car", "model"}});
+    // Rewritten in place: the text's positions are as they were.
+    Xapian::Enquire enquire(db);
+    enquire.set_query(ResponseQueryParser(db).parse("\"nowhere to park\""));
+    CHECK(enquire.get_mset(0, 10).get_matches_estimated() == 1);
+    CHECK(db.get_termfreq(std::string(schema::kThemePrefix) + "getting-there") == 2);
+
+    tagged = tag_store(db, {&parking, &car}, &*load.compiled);
+    CHECK(tagged.changed_by_model == std::vector<int>{0, 0});
+    CHECK(tagged.changed_by_rules == 0);
+    CHECK(tagged.changed == 0);
 }

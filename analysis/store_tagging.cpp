@@ -1,0 +1,96 @@
+#include "analysis/store_tagging.h"
+
+#include <future>
+#include <optional>
+
+#include "analysis/document_builder.h"
+#include "analysis/model_tagger.h"
+#include "analysis/parallel_for.h"
+#include "analysis/schema.h"
+#include "analysis/tagger.h"
+
+namespace yousaid {
+
+namespace {
+
+constexpr std::size_t kChunk = 4096;  // responses read, predicted, then written at a time
+
+// A part of the store as read, with what each model predicts for it.
+struct Part {
+    std::vector<Xapian::docid> docids;
+    std::vector<std::string> data;
+    std::vector<Response> responses;
+    std::vector<std::vector<std::vector<LabelScore>>> predicted;  // per response, per model
+};
+
+Part read_part(Xapian::WritableDatabase& db, const std::vector<Xapian::docid>& docids, std::size_t from) {
+    Part part;
+    const std::size_t to = std::min(docids.size(), from + kChunk);
+    part.docids.assign(docids.begin() + from, docids.begin() + to);
+    for (Xapian::docid docid : part.docids) part.data.push_back(db.get_document(docid).get_data());
+    return part;
+}
+
+void predict_part(Part& part, const std::vector<const TextModel*>& models, unsigned threads) {
+    part.responses.resize(part.data.size());
+    part.predicted.resize(part.data.size());
+    parallel_for(part.data.size(), threads, [&](std::size_t i) {
+        part.responses[i] = response_from_json(part.data[i]);
+        for (const TextModel* model : models) {
+            part.predicted[i].push_back(model->predict(part.responses[i].redacted_text, is_polarity_model(*model)));
+        }
+    });
+}
+
+}  // namespace
+
+StoreTagging tag_store(Xapian::WritableDatabase& db, const std::vector<const TextModel*>& models,
+                       const CompiledCodebook* codebook, unsigned threads) {
+    // The rules are run over the store before anything is written: they look
+    // at the text alone, which tagging leaves as it is.
+    std::optional<StoreRules> rules;
+    if (codebook) rules.emplace(db, *codebook);
+    const ModelApplication application(models);
+
+    std::vector<Xapian::docid> docids;  // first, as retagging changes the store under the iterator
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) docids.push_back(*it);
+
+    StoreTagging summary;
+    summary.changed_by_model.assign(models.size(), 0);
+    DocumentBuilder builder(db);
+    // The models predict on all the threads but the one that writes.
+    auto predicted = [&](Part part) {
+        predict_part(part, models, threads > 1 ? threads - 1 : 1);
+        return part;
+    };
+    std::future<Part> next;
+    if (!docids.empty()) next = std::async(std::launch::async, predicted, read_part(db, docids, 0));
+    for (std::size_t from = 0; from < docids.size(); from += kChunk) {
+        Part part = next.get();
+        if (from + kChunk < docids.size()) {
+            next = std::async(std::launch::async, predicted, read_part(db, docids, from + kChunk));
+        }
+        for (std::size_t i = 0; i < part.docids.size(); ++i) {
+            ++summary.examined;
+            const Response& before = part.responses[i];
+            Response after = before;
+            application.apply(part.predicted[i], after, summary.changed_by_model);
+            if (rules) summary.changed_by_rules += rules->apply(part.docids[i], after);
+            if (after.themes == before.themes && after.groups == before.groups && after.polarity == before.polarity &&
+                after.polarity_confidence == before.polarity_confidence) {
+                continue;
+            }
+            // Xapian rewrites only what changed of the document it opened last
+            // (else every term's positions too), so each is opened just before
+            // it is changed.
+            Xapian::Document document = db.get_document(part.docids[i], Xapian::DOC_ASSUME_VALID);
+            builder.retag(document, before, after);
+            db.replace_document(part.docids[i], document);
+            ++summary.changed;
+        }
+    }
+    if (codebook) db.set_metadata(schema::kCodebookKey, codebook->text);
+    return summary;
+}
+
+}  // namespace yousaid
