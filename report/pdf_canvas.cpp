@@ -5,6 +5,8 @@
 #include <ctime>
 #include <fstream>
 
+#include "report/pdf_to_unicode.h"
+
 namespace yousaid::report {
 
 namespace {
@@ -59,6 +61,10 @@ PdfCanvas::PdfCanvas(const std::string& font_dir) {
         }
         const char* name = HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_TRUE);
         if (name != nullptr) fonts_[i] = HPDF_GetFont(doc_, name, "UTF-8");
+        if (fonts_[i] != nullptr && !write_identity_to_unicode(fonts_[i])) {
+            fail("PDF: font " + path + " has no ToUnicode map to write");
+            return;
+        }
         if (fonts_[i] == nullptr) {
             std::string why = error_.empty() ? "" : ": " + error_;
             error_.clear();
