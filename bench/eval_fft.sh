@@ -6,14 +6,15 @@
 # each fold is predicted by a model trained on the others with exactly the
 # commands a user runs (yousaid train, yousaid evaluate --format json). Prints
 # each fold, the mean over folds, the training time, and the bar from the issue.
-# When scikit-learn is installed (python3-sklearn), the same folds are also
-# scored with tf-idf and a linear SVM, the peer a user might script.
+# When Debian's python3 has scikit-learn (python3-sklearn), the same folds are
+# also scored with tf-idf and a linear SVM, the peer a user might script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${1:?usage: bench/eval_fft.sh DATA_DIR [FOLDS]}
 FOLDS=${2:-5}
 BUILD=${BUILD:-build}
 WORK=out/bench/fft
+PEER_PY=/usr/bin/python3  # Debian's, where python3-sklearn installs; python3 on PATH may be another
 cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$BUILD" --target yousaid -j "$(nproc)" >/dev/null
 python3 bench/fft_folds.py "$DATA" "$WORK" "$FOLDS"
@@ -56,7 +57,7 @@ for term in bar.split():
     verdict.append("%s %.4f %s %s" % (key, mean[key], "meets" if mean[key] >= float(value) else "BELOW", value))
 print("  bar: " + "; ".join(verdict))
 PY
-  if python3 -c "import sklearn" 2>/dev/null; then
-    python3 bench/fft_peer.py "$WORK/$task" "$FOLDS" "$column" "${extra[@]}"
+  if "$PEER_PY" -c "import sklearn" 2>/dev/null; then
+    "$PEER_PY" bench/fft_peer.py "$WORK/$task" "$FOLDS" "$column" "${extra[@]}"
   fi
 done
