@@ -10,10 +10,10 @@ namespace yousaid {
 
 namespace {
 
-// The themes models gave a response, with their confidence, among `ids`.
-std::vector<Tag> model_themes_among(const Response& r, const std::set<std::string>& ids) {
+// The themes models gave, with their confidence, among `ids`.
+std::vector<Tag> model_themes_among(const std::vector<Tag>& themes, const std::set<std::string>& ids) {
     std::vector<Tag> out;
-    for (const Tag& t : r.themes) {
+    for (const Tag& t : themes) {
         if (t.source == "model" && ids.count(t.id)) out.push_back(t);
     }
     return out;
@@ -32,7 +32,7 @@ bool apply_polarity(Response& r, const std::vector<LabelScore>& predicted) {
 
 std::string theme_id_of_label(const std::string& label) { return slug(label); }
 
-ModelApplication::ModelApplication(const std::vector<const TextModel*>& models) {
+ModelApplication::ModelApplication(const std::vector<const TextModel*>& models) : models_(models) {
     for (const TextModel* model : models) {
         polarity_.push_back(is_polarity_model(*model));
         std::set<std::string> ids;
@@ -43,9 +43,15 @@ ModelApplication::ModelApplication(const std::vector<const TextModel*>& models) 
     }
 }
 
+std::vector<std::vector<LabelScore>> ModelApplication::predict(const std::string& text) const {
+    std::vector<std::vector<LabelScore>> out;
+    for (std::size_t m = 0; m < models_.size(); ++m) out.push_back(models_[m]->predict(text, polarity_[m]));
+    return out;
+}
+
 void ModelApplication::apply(const std::vector<std::vector<LabelScore>>& predicted, Response& r,
                              std::vector<int>& changed_by_model) const {
-    const Response before = r;
+    const std::vector<Tag> before = r.themes;
     std::vector<Tag> themes;
     for (const Tag& t : r.themes) {
         if (t.source != "model") themes.push_back(t);
@@ -66,7 +72,7 @@ void ModelApplication::apply(const std::vector<std::vector<LabelScore>>& predict
     r.themes = std::move(themes);
     for (std::size_t m = 0; m < predicted.size(); ++m) {
         if (!polarity_[m]) {
-            changed_by_model[m] += model_themes_among(before, theme_ids_[m]) != model_themes_among(r, theme_ids_[m]);
+            changed_by_model[m] += model_themes_among(before, theme_ids_[m]) != model_themes_among(r.themes, theme_ids_[m]);
         }
     }
 }

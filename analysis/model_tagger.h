@@ -29,11 +29,14 @@ struct ModelTagging {
 // tags visible together.
 ModelTagging tag_with_model(Xapian::WritableDatabase& db, const TextModel& model, unsigned threads = 2);
 
-// Gives responses what models predicted for them (TextModel::predict, with
-// at_least_one for a polarity model).
+// Predicts with models and gives responses what they predicted. Each model's
+// kind (theme or polarity, is_polarity_model) is decided once, here.
 class ModelApplication {
 public:
     explicit ModelApplication(const std::vector<const TextModel*>& models);
+    // Per model, its labels for `text` (TextModel::predict, with at_least_one
+    // for a polarity model). Safe to call from several threads at once.
+    std::vector<std::vector<LabelScore>> predict(const std::string& text) const;
     // predicted[m]: model m's labels for the response. The theme models'
     // themes together replace those models gave it before (a theme already
     // there from a rule or by hand, or taken off by hand, is left as it is);
@@ -43,6 +46,7 @@ public:
                std::vector<int>& changed_by_model) const;
 
 private:
+    std::vector<const TextModel*> models_;
     std::vector<bool> polarity_;
     std::vector<std::set<std::string>> theme_ids_;  // per theme model: the themes its labels stand for
 };

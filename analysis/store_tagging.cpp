@@ -31,14 +31,12 @@ Part read_part(Xapian::WritableDatabase& db, const std::vector<Xapian::docid>& d
     return part;
 }
 
-void predict_part(Part& part, const std::vector<const TextModel*>& models, unsigned threads) {
+void predict_part(Part& part, const ModelApplication& application, unsigned threads) {
     part.responses.resize(part.data.size());
     part.predicted.resize(part.data.size());
     parallel_for(part.data.size(), threads, [&](std::size_t i) {
         part.responses[i] = response_from_json(part.data[i]);
-        for (const TextModel* model : models) {
-            part.predicted[i].push_back(model->predict(part.responses[i].redacted_text, is_polarity_model(*model)));
-        }
+        part.predicted[i] = application.predict(part.responses[i].redacted_text);
     });
 }
 
@@ -60,7 +58,7 @@ StoreTagging tag_store(Xapian::WritableDatabase& db, const std::vector<const Tex
     DocumentBuilder builder(db);
     // The models predict on all the threads but the one that writes.
     auto predicted = [&](Part part) {
-        predict_part(part, models, threads > 1 ? threads - 1 : 1);
+        predict_part(part, application, threads > 1 ? threads - 1 : 1);
         return part;
     };
     std::future<Part> next;

@@ -254,12 +254,12 @@ TaggingSummary tag_responses(Xapian::WritableDatabase& db, const CompiledCodeboo
 }
 
 StoreRules::StoreRules(Xapian::WritableDatabase& db, const CompiledCodebook& compiled)
-    : codebook_(compiled.codebook), rules_(compiled.codebook) {
-    store_synonyms(db, codebook_.synonyms);
+    : rules_(compiled.codebook) {
+    store_synonyms(db, compiled.codebook.synonyms);
     const ResponseQueryParser parser(db);  // now sees the codebook's synonyms
     const std::vector<Xapian::Query> queries = rule_queries(compiled, parser);
     for (std::size_t i = 0; i < queries.size(); ++i) {
-        (i < codebook_.themes.size() ? theme_matches_ : cue_matches_).push_back(matching(db, queries[i]));
+        (i < compiled.codebook.themes.size() ? theme_matches_ : cue_matches_).push_back(matching(db, queries[i]));
     }
 }
 

@@ -87,7 +87,6 @@ public:
     bool apply(Xapian::docid docid, Response& response) const;
 
 private:
-    const Codebook& codebook_;
     std::vector<std::unordered_set<Xapian::docid>> theme_matches_, cue_matches_;
     RuleTagging rules_;
 };
