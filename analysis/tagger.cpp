@@ -214,13 +214,22 @@ CodebookLoad compile_codebook(const std::string& text, const std::string& file_n
 }
 
 CodebookLoad load_codebook(const std::string& path, const Xapian::Database& db) {
+    CodebookLoad load;
     try {
-        return compile_codebook(read_utf8_file(path), path, db);
+        load = compile_codebook(read_utf8_file(path), path, db);
     } catch (const FileError& e) {
-        CodebookLoad load;
         load.errors.push_back({{path, 0, 0}, e.what(), ""});
         return load;
     }
+    // Tagging with a codebook of nothing would silently take every rule's tags away.
+    if (load.compiled && load.compiled->codebook.themes.empty() && load.compiled->codebook.groups.empty()) {
+        load.errors.push_back({{path, 0, 0},
+                               path + ": the codebook defines no themes and no groups (each theme starts with a "
+                                      "line 'theme ID'; see the README's Codebook section)",
+                               ""});
+        load.compiled.reset();
+    }
+    return load;
 }
 
 RuleTagging::RuleTagging(const Codebook& codebook) : codebook_(codebook), group_order_(group_evaluation_order(codebook)) {

@@ -34,7 +34,8 @@ struct CodebookLoad {
     std::vector<Diagnostic> errors;  // syntax errors, and rules Xapian cannot parse
 };
 
-// Reads, parses and compiles a codebook file. File errors become one diagnostic.
+// Reads, parses and compiles a codebook file. File errors become one diagnostic,
+// and so does a codebook with no theme and no group, which would untag everything.
 CodebookLoad load_codebook(const std::string& path, const Xapian::Database& db);
 CodebookLoad compile_codebook(const std::string& text, const std::string& file_name,
                               const Xapian::Database& db);

@@ -5,6 +5,7 @@
 #include "analysis/model_evaluation.h"
 #include "bin/commands.h"
 #include "bin/labels_options.h"
+#include "report/output_file.h"
 
 namespace yousaid::cli {
 
@@ -31,6 +32,12 @@ int run(const EvaluateArguments& args) {
                                                         : "leave out --sep, each row has one label")
                   << "\n";
         return 2;
+    }
+    if (!args.predictions.empty()) {
+        if (const std::string problem = report::write_problem(args.predictions); !problem.empty()) {
+            std::cerr << "yousaid: " << problem << "; nothing evaluated\n";
+            return 1;
+        }
     }
     std::optional<LabelTable> table = read_labels(args.labels);
     if (!table) return 1;

@@ -87,6 +87,11 @@ void compact_after_ingest(const Xapian::WritableDatabase& db, const std::string&
 int run(const IngestArguments& args) {
     // A misspelt file name should not leave a new, empty store behind.
     for (const std::string& file : args.files) {
+        if (std::filesystem::is_directory(file)) {
+            std::cerr << "yousaid: " << file << ": is a folder; give the files in it (" << file
+                      << "/*.csv); nothing ingested\n";
+            return 1;
+        }
         if (!std::filesystem::is_regular_file(file)) {
             std::cerr << "yousaid: " << file << ": no such file; nothing ingested\n";
             return 1;
@@ -150,10 +155,7 @@ int run(const IngestArguments& args) {
         progress.clear();
         const BatchRecord& b = result.record;
         if (!result.landed()) {
-            for (const Diagnostic& d : result.refused) {
-                if (d.where.line == 0) std::cerr << "yousaid: " << d.message << "\n";
-                else std::cerr << d.format();
-            }
+            for (const Diagnostic& d : result.refused) std::cerr << d.format();
             std::cerr << "yousaid: " << file << ": refused; nothing of it is in the store"
                       << (args.strict && b.rejected ? " (--strict: a record was rejected)" : "") << "\n";
             ++refused;

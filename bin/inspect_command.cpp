@@ -138,13 +138,13 @@ int run(const InspectArguments& args) {
         }
     }
     if (!in.errors.empty() && !in.table) {
-        for (const Diagnostic& d : in.errors) std::cerr << (d.where.line ? d.format() : "yousaid: " + d.message + "\n");
+        for (const Diagnostic& d : in.errors) std::cerr << d.format();
         return 1;
     }
     std::cout << "  records: " << records << "; ingest would accept " << in.read.responses.size()
               << (in.read.responses.size() == 1 ? " response" : " responses") << " and reject "
               << in.read.rejected.size() << "\n";
-    for (const Diagnostic& d : in.errors) std::cerr << (d.where.line ? d.format() : "yousaid: " + d.message + "\n");
+    for (const Diagnostic& d : in.errors) std::cerr << d.format();
     for (const RejectedRecord& r : in.read.rejected) std::cerr << r.diagnostic.format();
     return in.errors.empty() ? 0 : 1;
 }

@@ -43,7 +43,7 @@ std::optional<LabelTable> read_labels(const LabelsArguments& args) {
         }
     }
     LabelTable table = read_label_table(args.file, options);
-    for (const Diagnostic& d : table.errors) std::cerr << (d.where.line ? d.format() : "yousaid: " + d.message + "\n");
+    for (const Diagnostic& d : table.errors) std::cerr << d.format();
     if (!table.errors.empty()) {
         std::cerr << "yousaid: " << args.file << " has errors; nothing read\n";
         return std::nullopt;

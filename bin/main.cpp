@@ -19,13 +19,6 @@ int main(int argc, char** argv) {
         "The store is a Xapian database: --store DIR, else $YOUSAID_STORE, else ./yousaid.db."};
     app.set_version_flag("--version", "yousaid " YOUSAID_VERSION, "Print the version and exit");
     app.require_subcommand(1);
-    app.footer(
-        "\nExamples:\n"
-        "  yousaid ingest --codebook corpus/codebook.txt corpus/responses/*.csv corpus/panels/*.txt\n"
-        "  yousaid search 'transport NEAR rural group:older-isolated'\n"
-        "  yousaid crosstab --rows theme --cols group\n"
-        "  yousaid report --actions corpus/actions.csv --out august-report.pdf\n"
-        "Run 'yousaid COMMAND --help' for a command's options.");
     int exit_code = 0;
     yousaid::cli::add_inspect_command(app, exit_code);
     yousaid::cli::add_ingest_command(app, exit_code);
@@ -44,6 +37,14 @@ int main(int argc, char** argv) {
     yousaid::cli::add_train_command(app, exit_code);
     yousaid::cli::add_evaluate_command(app, exit_code);
     yousaid::cli::add_report_command(app, exit_code);
+    // Set after the subcommands, which would otherwise each show it under their own help.
+    app.footer(
+        "\nExamples:\n"
+        "  yousaid ingest --codebook corpus/codebook.txt corpus/responses/*.csv corpus/panels/*.txt\n"
+        "  yousaid search 'transport NEAR rural group:older-isolated'\n"
+        "  yousaid crosstab --rows theme --cols group\n"
+        "  yousaid report --actions corpus/actions.csv --out august-report.pdf\n"
+        "Run 'yousaid COMMAND --help' for a command's options.");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

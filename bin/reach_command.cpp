@@ -20,10 +20,7 @@ struct ReachArguments {
 
 int run(const ReachArguments& args) {
     PopulationRead population = read_population(args.population);
-    for (const Diagnostic& d : population.errors) {
-        if (d.where.line == 0) std::cerr << "yousaid: " << d.message << "\n";  // the file could not be read
-        else std::cerr << d.format();
-    }
+    for (const Diagnostic& d : population.errors) std::cerr << d.format();
     if (!population.errors.empty()) return 1;
     Xapian::Database db = open_store(resolve_store_path(args.store));
     ReachOptions options;

@@ -47,10 +47,7 @@ void print_problems(const std::vector<std::string>& problems) {
 int run(const ReportArguments& args) {
     Xapian::Database db = open_store(resolve_store_path(args.store));
     report::ReportBuild build = report::build_report(db, args.inputs);
-    for (const Diagnostic& d : build.errors) {
-        if (d.where.file.empty()) std::cerr << "yousaid: " << d.message << "\n";
-        else std::cerr << d.format();
-    }
+    for (const Diagnostic& d : build.errors) std::cerr << d.format();
     for (const std::string& w : build.warnings) std::cerr << "warning: " << w << "\n";
     if (!build.document) {
         std::cerr << "yousaid: no report written\n";

@@ -7,6 +7,7 @@
 #include "analysis/training_set.h"
 #include "bin/commands.h"
 #include "bin/labels_options.h"
+#include "report/output_file.h"
 
 namespace yousaid::cli {
 
@@ -19,6 +20,11 @@ struct TrainArguments {
 };
 
 int run(const TrainArguments& args) {
+    // Before the work of training, not after it.
+    if (const std::string problem = report::write_problem(args.out); !problem.empty()) {
+        std::cerr << "yousaid: " << problem << "; nothing learned\n";
+        return 1;
+    }
     TrainingSet set;
     bool multi_label = true;
     if (!args.labels.file.empty()) {
@@ -44,7 +50,12 @@ int run(const TrainArguments& args) {
         std::cerr << "yousaid: nothing learned: " << e.what() << "\n";
         return 1;
     }
-    model.save(args.out);
+    try {
+        model.save(args.out);
+    } catch (const std::runtime_error& e) {
+        std::cerr << "yousaid: " << e.what() << "\n";
+        return 1;
+    }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::cout << "learned " << model.labels().size() << (multi_label ? " labels (multi-label)" : " labels (single label)")
               << " from " << set.texts.size() << " texts";
@@ -65,6 +76,10 @@ void add_train_command(CLI::App& app, int& exit_code) {
     add_store_option(*cmd, args->store);
     add_labels_options(*cmd, args->labels, false);
     cmd->add_option("--out", args->out, "the model file to write")->required();
+    cmd->footer(
+        "Without --labels, learns from the store: every response coded by hand (yousaid code), labelled with the "
+        "themes it carries.\n"
+        "Then: yousaid evaluate --model MODEL --labels HELD_OUT.csv ..., or yousaid tag --model MODEL.");
     cmd->callback([args, &exit_code] { exit_code = train_command::run(*args); });
 }
 

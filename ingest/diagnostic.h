@@ -6,6 +6,8 @@
 // Lines and columns are 1-based; the column counts Unicode code points, so the
 // caret sits under the right character in UTF-8 text.
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace yousaid {
 
@@ -20,12 +22,20 @@ struct Diagnostic {
     std::string message;
     std::string source_line;  // the whole line, without its line end; may be empty
 
-    // The first line alone: "file:line:column: error: message".
+    // The first line alone: "file:line:column: error: message"; for a problem
+    // with the whole file (line 0, whose message names the file), "yousaid: message".
     std::string headline() const;
     // The headline, then the source line and a caret under the column, each
-    // indented by four spaces, ending in a newline.
+    // indented by four spaces, ending in a newline. A line of more than 100
+    // characters is shown as the 100 around the column, "…" marking each cut;
+    // control characters and bytes that are not UTF-8 show as U+FFFD.
     std::string format() const;
 };
+
+// `line` as a diagnostic prints it, one string a character: each byte that is
+// not UTF-8, and each control character but tab, becomes U+FFFD, so nothing in
+// a file moves the terminal's cursor and a column still counts one a character.
+std::vector<std::string> printable_characters(std::string_view line);
 
 // The line of `text` that holds byte `offset`, without its line end, and the
 // 1-based line and column (in code points) of that byte.

@@ -14,7 +14,6 @@ namespace {
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 constexpr std::string_view kUtf16LeBom = "\xFF\xFE";
 constexpr std::string_view kUtf16BeBom = "\xFE\xFF";
-constexpr const char* kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 constexpr const char* kSaveAsUtf8 = "save the file as UTF-8";
 
 struct Conversion {
@@ -72,34 +71,9 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view bytes) {
     return std::nullopt;
 }
 
-// A line to print under a diagnostic: malformed UTF-8 and control characters
-// other than tab become U+FFFD, one character each, so the caret lines up.
-std::string printable(std::string_view line) {
-    std::string out;
-    for (std::size_t i = 0; i < line.size();) {
-        const std::size_t length = utf8_sequence_length(line, i);
-        const unsigned char c = static_cast<unsigned char>(line[i]);
-        if (length == 0 || (c < 0x20 && c != '\t') || c == 0x7F) {
-            out += kReplacement;
-            i += length == 0 ? 1 : length;
-        } else {
-            out.append(line.substr(i, length));
-            i += length;
-        }
-    }
-    return out;
-}
-
 std::string hex_byte(unsigned char c) {
     static const char digits[] = "0123456789ABCDEF";
     return std::string("0x") + digits[c >> 4] + digits[c & 0xF];
-}
-
-std::size_t code_points(std::string_view utf8) {
-    std::size_t count = 0;
-    for (char c : utf8)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
-    return count;
 }
 
 // An error at byte `offset` of `text`, which may hold bytes that are not UTF-8:
@@ -108,9 +82,9 @@ DecodedText error_at(const std::string& file_name, std::string_view text, std::s
                      const std::string& message) {
     const LinePosition position = locate(std::string(text), offset);
     const std::size_t line_start = offset == 0 ? 0 : text.rfind('\n', offset - 1) + 1;  // npos + 1 == 0
-    const int column = 1 + static_cast<int>(code_points(printable(text.substr(line_start, offset - line_start))));
+    const int column = 1 + static_cast<int>(printable_characters(text.substr(line_start, offset - line_start)).size());
     DecodedText decoded;
-    decoded.error = Diagnostic{{file_name, position.line, column}, message, printable(position.text)};
+    decoded.error = Diagnostic{{file_name, position.line, column}, message, position.text};
     return decoded;
 }
 

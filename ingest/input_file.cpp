@@ -5,6 +5,7 @@
 
 #include "ingest/delimiter_sniffer.h"
 #include "ingest/encoding.h"
+#include "ingest/file_signature.h"
 #include "ingest/jsonl_reader.h"
 #include "ingest/panel_notes_reader.h"
 #include "ingest/table_reader.h"
@@ -195,6 +196,10 @@ private:
 // `bytes` is let go as soon as it has been decoded or unzipped.
 InputRead read_input(const std::string& path, std::string bytes, const InputOptions& options) {
     InputRead in;
+    if (const std::optional<std::string> unreadable = unreadable_input(bytes)) {
+        in.errors.push_back({{path, 0, 0}, path + ": " + *unreadable, ""});
+        return in;
+    }
     if (is_workbook(path, bytes)) {
         in.format = "XLSX";
         XlsxRead xlsx = read_xlsx(bytes, path, options.sheet);
@@ -234,7 +239,7 @@ InputStream open_input(const std::string& path, std::string bytes, const InputOp
     };
     InputOptions reading = options;
     reading.keep_table = false;
-    if (is_workbook(path, bytes)) {
+    if (is_workbook(path, bytes) || unreadable_input(bytes)) {
         whole(read_input(path, std::move(bytes), reading));
         return out;
     }

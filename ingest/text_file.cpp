@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -12,6 +13,9 @@
 namespace yousaid {
 
 std::string read_file_bytes(const std::string& path) {
+    // A folder opens and reads as empty: say what it is rather than read nothing.
+    std::error_code ignored;
+    if (std::filesystem::is_directory(path, ignored)) throw FileError(path + ": is a folder, not a file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw FileError(path + ": " + std::strerror(errno));
     std::ostringstream bytes;

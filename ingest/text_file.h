@@ -9,7 +9,8 @@ struct FileError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-// The file's bytes. Throws FileError ("corpus/x.csv: No such file or directory").
+// The file's bytes. Throws FileError ("corpus/x.csv: No such file or directory",
+// "corpus: is a folder, not a file").
 std::string read_file_bytes(const std::string& path);
 
 // The file as UTF-8 text. Throws FileError naming the line and column of the

@@ -347,9 +347,9 @@ Table read_workbook(const ZipArchive& zip, const std::string& wanted_sheet) {
     constexpr const char* kRelationships = "xl/_rels/workbook.xml.rels";
     pugi::xml_document workbook, relationships;
     if (!load_part(zip, kWorkbook, workbook))
-        throw WorkbookError(std::string("not an XLSX workbook (no ") + kWorkbook + ")");
+        throw WorkbookError(std::string("a zip archive but not an XLSX workbook (no ") + kWorkbook + " in it)");
     if (!load_part(zip, kRelationships, relationships))
-        throw WorkbookError(std::string("not an XLSX workbook (no ") + kRelationships + ")");
+        throw WorkbookError(std::string("a zip archive but not an XLSX workbook (no ") + kRelationships + " in it)");
 
     struct Target {
         std::string part;
@@ -412,7 +412,7 @@ XlsxRead read_xlsx(const std::string& bytes, const std::string& file_name, const
         // A password-protected workbook is an OLE compound file, as an old .xls is.
         const bool compound = bytes.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
         result.error = file_name + ": not an XLSX workbook (" +
-                       (compound ? "an old .xls file or a password-protected workbook" : "not a zip archive") + ")";
+                       (compound ? "an old .xls file or a password-protected workbook" : "not a zip archive, or a damaged one") + ")";
         return result;
     }
     try {

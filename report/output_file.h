@@ -1,6 +1,7 @@
 #pragma once
 // What both renderers need before writing a report file: whether it can be
-// written, and the time to date it with.
+// written, and the time to date it with. (train and evaluate check their
+// output files the same way before their work.)
 #include <string>
 
 namespace yousaid::report {

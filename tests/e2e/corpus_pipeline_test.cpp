@@ -212,6 +212,37 @@ TEST_CASE("tagging again with the same codebook changes nothing; a bad codebook 
     CHECK(refused.output.find(bad + ":3:9: error: rule is not a valid query: ") != std::string::npos);
     CHECK(refused.output.find("    rule: (bus OR\n            ^\n") != std::string::npos);
     CHECK(refused.output.find("yousaid: nothing tagged: the codebook has errors\n") != std::string::npos);
+
+    // A codebook of nothing (an empty file, a folder) would take every rule's tags away.
+    for (const std::string& nothing : {dir.write("empty.txt", ""), dir.path()}) {
+        auto empty = run_command(kBinary + " tag --store " + d.store + " --codebook " + nothing);
+        CHECK(empty.exit_code == 1);
+        CHECK(empty.output.find("yousaid: " + nothing + ": ") == 0);
+        CHECK(empty.output.find("yousaid: nothing tagged: the codebook has errors\n") != std::string::npos);
+    }
+    CHECK(run_command(kBinary + " tag --store " + d.store + " --codebook " + kSource + "/corpus/codebook.txt").output ==
+          again.output);
+}
+
+TEST_CASE("ingest refuses a folder, a binary file and an old Excel workbook, saying what each is") {
+    TempDir dir;
+    const std::string store = dir.path("store.db");
+    dir.write("exports/a.csv", "id,text\n1,hello\n");
+    auto folder = run_command(kBinary + " ingest --store " + store + " " + dir.path("exports"));
+    CHECK(folder.exit_code == 1);
+    CHECK(folder.output == "yousaid: " + dir.path("exports") + ": is a folder; give the files in it (" +
+                               dir.path("exports") + "/*.csv); nothing ingested\n");
+    CHECK_FALSE(std::filesystem::exists(store));
+
+    const std::string binary = dir.write("tool.csv", std::string("\x7F" "ELF\x02\x01\x01\0\0\0", 10) + std::string(5000, 'x'));
+    auto refused = run_command(kBinary + " ingest --store " + store + " " + binary);
+    CHECK(refused.exit_code == 1);
+    CHECK(refused.output.find("yousaid: " + binary + ": binary data, not text (a NUL byte at offset 7)") == 0);
+    CHECK(refused.output.size() < 600);  // the file's bytes are not echoed
+    const std::string xls = dir.write("old.xls", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(512, '\0'));
+    auto old = run_command(kBinary + " ingest --store " + store + " " + xls);
+    CHECK(old.exit_code == 1);
+    CHECK(old.output.find("save it as an Excel workbook (.xlsx) without a password, or as CSV UTF-8\n") != std::string::npos);
 }
 
 TEST_CASE("Xapian's own tools open the store") {

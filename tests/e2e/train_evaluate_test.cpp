@@ -124,6 +124,18 @@ TEST_CASE("train and evaluate say what is wrong") {
                                  " --text-col text --label-col labels --sep '|'");
     CHECK(not_model.exit_code == 1);
     CHECK(not_model.output.find(labels + ": not a yousaid model") != std::string::npos);
+
+    // An output that cannot be written is found before any work, and said plainly.
+    const std::string nowhere = dir.path("no-such-folder/m");
+    auto unwritable = run_command(kBinary + " train --labels " + labels +
+                                  " --text-col text --label-col labels --sep '|' --out " + nowhere);
+    CHECK(unwritable.exit_code == 1);
+    CHECK(unwritable.output == "yousaid: cannot write " + nowhere + ": No such file or directory; nothing learned\n");
+    auto no_predictions = run_command(kBinary + " evaluate --model " + dir.path("m") + " --labels " + labels +
+                                      " --text-col text --label-col labels --sep '|' --predictions " + nowhere);
+    CHECK(no_predictions.exit_code == 1);
+    CHECK(no_predictions.output ==
+          "yousaid: cannot write " + nowhere + ": No such file or directory; nothing evaluated\n");
 }
 
 TEST_CASE("the sample corpus coded by hand trains a model that tags the rest") {

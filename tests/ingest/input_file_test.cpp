@@ -214,6 +214,23 @@ TEST_CASE("a file in no accepted encoding is refused whole, at its first bad byt
     CHECK(in.read.responses.empty());
 }
 
+TEST_CASE("a file in another format is refused whole, saying what it is, read whole or a part at a time") {
+    const std::string xls("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0", 12);
+    for (const std::string& name : {std::string("responses.xls"), std::string("responses.xlsx")}) {
+        CAPTURE(name);
+        InputRead in = read_input(name, xls, {});
+        REQUIRE(in.errors.size() == 1);
+        CHECK(in.errors[0].format().rfind("yousaid: " + name + ": an Excel 97-2003 workbook (.xls)", 0) == 0);
+        CHECK(in.read.responses.empty());
+        InputStream stream = open_input(name, xls, {});
+        REQUIRE(stream.errors.size() == 1);
+        CHECK(stream.errors[0].headline() == in.errors[0].headline());
+    }
+    InputStream empty = open_input("empty.csv", "", {});
+    REQUIRE(empty.errors.size() == 1);
+    CHECK(empty.errors[0].format() == "yousaid: empty.csv: the file is empty\n");
+}
+
 TEST_CASE("read for ingest (keep_table off): the same responses and rejects, without the table") {
     const std::string csv =
         "id,comment,age\n"

@@ -382,14 +382,14 @@ TEST_CASE("xlsx: files that are not workbooks") {
         return read.error;
     };
     CHECK(error_of("ID,Response\n1,Too far to travel\n") ==
-          "responses.xlsx: not an XLSX workbook (not a zip archive)");
+          "responses.xlsx: not an XLSX workbook (not a zip archive, or a damaged one)");
     CHECK(error_of("") == "responses.xlsx: not an XLSX workbook (the file is empty)");
     CHECK(error_of(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(504, '\0')) ==
           "responses.xlsx: not an XLSX workbook (an old .xls file or a password-protected workbook)");
 
     const std::string zip = dir.path("notes.zip");
     put_parts(zip, {{"notes.txt", "not a workbook"}}, true);
-    CHECK(error_of(file_bytes(zip)) == "responses.xlsx: not an XLSX workbook (no xl/workbook.xml)");
+    CHECK(error_of(file_bytes(zip)) == "responses.xlsx: a zip archive but not an XLSX workbook (no xl/workbook.xml in it)");
 
     // A part whose compressed bytes were damaged after it was written.
     std::string long_part = "<workbook>";
@@ -406,7 +406,7 @@ TEST_CASE("xlsx: files that are not workbooks") {
     CHECK(why.find("damaged") != std::string::npos);
 
     put_parts(zip, {{"xl/workbook.xml", "<workbook/>"}}, true);
-    CHECK(error_of(file_bytes(zip)) == "responses.xlsx: not an XLSX workbook (no xl/_rels/workbook.xml.rels)");
+    CHECK(error_of(file_bytes(zip)) == "responses.xlsx: a zip archive but not an XLSX workbook (no xl/_rels/workbook.xml.rels in it)");
 
     const std::string book = workbook(dir, [](lxw_workbook* b) { workbook_add_worksheet(b, "Form1"); });
     put_parts(book, {{"xl/_rels/workbook.xml.rels",
