@@ -26,7 +26,14 @@ inline void require_located(const Diagnostic& d, const std::string& file, bool w
     const bool unplaced = whole_file && d.where.line == 0 && d.where.column == 0;
     require(unplaced || (d.where.line >= 1 && d.where.column >= 1), "a problem has a line and a column, from 1");
     require(!d.message.empty(), "a problem says what is wrong");
-    require(d.format().rfind(d.headline(), 0) == 0, "a problem's report starts with its headline");
+    const std::string report = d.format();
+    require(report.rfind(d.headline(), 0) == 0, "a problem's report starts with its headline");
+    // The source line shown: four spaces, at most 100 characters and a "…" at each end.
+    const std::size_t from = report.find('\n') + 1, to = report.find('\n', from);
+    if (to != std::string::npos) {
+        require(printable_characters(report.substr(from, to - from)).size() <= 4 + 100 + 2,
+                "a problem shows at most 100 characters of its line");
+    }
 }
 
 inline void require_located(const std::vector<Diagnostic>& all, const std::string& file, bool whole_file = false) {
