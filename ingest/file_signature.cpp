@@ -24,12 +24,12 @@ bool blank(std::string_view bytes) {
     return bytes.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
-// UTF-16 text has a NUL in every other byte wherever it is ASCII: many NULs,
-// nearly all at even offsets (big-endian) or all at odd ones (little-endian).
-// Binary data has NULs anywhere.
-bool nuls_in_utf16_pattern(std::string_view sample, std::size_t nuls_even, std::size_t nuls_odd) {
-    const std::size_t nuls = nuls_even + nuls_odd;
-    return nuls * 5 >= sample.size() && std::max(nuls_even, nuls_odd) * 10 >= nuls * 9;
+// UTF-16 text has a NUL in every other byte wherever it is ASCII, so its NULs
+// are nearly all at even offsets (big-endian) or all at odd ones
+// (little-endian), however few there are (text mostly in another script has
+// few). Binary data has NULs at both.
+bool nuls_in_utf16_pattern(std::size_t nuls_even, std::size_t nuls_odd) {
+    return std::max(nuls_even, nuls_odd) * 10 >= (nuls_even + nuls_odd) * 9;
 }
 
 }  // namespace
@@ -56,7 +56,7 @@ std::optional<std::string> unreadable_input(const std::string& bytes) {
     for (std::size_t i = 0; i < sample.size(); ++i) {
         if (sample[i] == '\0') ++(i % 2 ? nuls_odd : nuls_even);
     }
-    if (nuls_even + nuls_odd == 0 || nuls_in_utf16_pattern(sample, nuls_even, nuls_odd)) return std::nullopt;
+    if (nuls_even + nuls_odd == 0 || nuls_in_utf16_pattern(nuls_even, nuls_odd)) return std::nullopt;
     return "binary data, not text (a NUL byte at offset " + std::to_string(all.find('\0')) + "): " + kWhatWeRead;
 }
 

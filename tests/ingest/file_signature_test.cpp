@@ -34,6 +34,10 @@ TEST_CASE("file signature: binary data with NULs is not text; UTF-16 without a b
                        "semicolon-separated text, XLSX, JSON Lines and panel notes");
     CHECK(what(std::string("i\0d\0,\0t\0e\0x\0t\0\n\0", 16)) == "readable");  // UTF-16LE
     CHECK(what(std::string("\0i\0d\0,\0t\0e\0x\0t\0\n", 16)) == "readable");  // UTF-16BE
+    // UTF-16LE of "a健康健康健康健康\n": few NULs (2 in 20 bytes), all at odd offsets.
+    std::string chinese("a\0", 2);
+    for (int i = 0; i < 4; ++i) chinese += "\x65\x50\xB7\x5E";
+    CHECK(what(chinese + std::string("\n\0", 2)) == "readable");
     // Any other zip archive is for the XLSX reader to open and judge.
     CHECK(what(std::string("PK\x03\x04\x14\0\0\0\x08\0", 10)) == "readable");
     CHECK(what("PK\x03\x04") == "readable");
