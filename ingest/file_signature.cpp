@@ -37,7 +37,7 @@ bool nuls_in_utf16_pattern(std::size_t nuls_even, std::size_t nuls_odd) {
 std::optional<std::string> unreadable_input(const std::string& bytes) {
     const std::string_view all(bytes);
     if (blank(all)) return "the file is empty";
-    if (all.starts_with(kOleCompoundFile)) {
+    if (is_office_97_file(all)) {
         return "an Excel 97-2003 workbook (.xls) or a workbook with a password, which yousaid cannot read: open it "
                "in Excel or LibreOffice and save it as an Excel workbook (.xlsx) without a password, or as CSV UTF-8";
     }
@@ -59,5 +59,7 @@ std::optional<std::string> unreadable_input(const std::string& bytes) {
     if (nuls_even + nuls_odd == 0 || nuls_in_utf16_pattern(nuls_even, nuls_odd)) return std::nullopt;
     return "binary data, not text (a NUL byte at offset " + std::to_string(all.find('\0')) + "): " + kWhatWeRead;
 }
+
+bool is_office_97_file(std::string_view bytes) { return bytes.starts_with(kOleCompoundFile); }
 
 }  // namespace yousaid

@@ -6,6 +6,7 @@
 // OpenDocument spreadsheet, a PDF, and other binary data.
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace yousaid {
 
@@ -16,5 +17,9 @@ namespace yousaid {
 // Text with NUL bytes in a UTF-16 pattern (every other byte) is left to
 // decode_text, which says to save it as UTF-8.
 std::optional<std::string> unreadable_input(const std::string& bytes);
+
+// Whether `bytes` start as an OLE compound file does: an Excel 97-2003
+// workbook, or a workbook of any age saved with a password.
+bool is_office_97_file(std::string_view bytes);
 
 }  // namespace yousaid

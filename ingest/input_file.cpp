@@ -191,15 +191,22 @@ private:
     std::size_t read_ = 0;
 };
 
+// A file in no format yousaid reads, refused whole with what it is; nothing
+// when it may be read.
+std::optional<InputRead> refused_as_unreadable(const std::string& path, const std::string& bytes) {
+    const std::optional<std::string> unreadable = unreadable_input(bytes);
+    if (!unreadable) return std::nullopt;
+    InputRead in;
+    in.errors.push_back({{path, 0, 0}, path + ": " + *unreadable, ""});
+    return in;
+}
+
 }  // namespace
 
 // `bytes` is let go as soon as it has been decoded or unzipped.
 InputRead read_input(const std::string& path, std::string bytes, const InputOptions& options) {
+    if (std::optional<InputRead> refused = refused_as_unreadable(path, bytes)) return std::move(*refused);
     InputRead in;
-    if (const std::optional<std::string> unreadable = unreadable_input(bytes)) {
-        in.errors.push_back({{path, 0, 0}, path + ": " + *unreadable, ""});
-        return in;
-    }
     if (is_workbook(path, bytes)) {
         in.format = "XLSX";
         XlsxRead xlsx = read_xlsx(bytes, path, options.sheet);
@@ -239,7 +246,11 @@ InputStream open_input(const std::string& path, std::string bytes, const InputOp
     };
     InputOptions reading = options;
     reading.keep_table = false;
-    if (is_workbook(path, bytes) || unreadable_input(bytes)) {
+    if (std::optional<InputRead> refused = refused_as_unreadable(path, bytes)) {
+        whole(std::move(*refused));
+        return out;
+    }
+    if (is_workbook(path, bytes)) {
         whole(read_input(path, std::move(bytes), reading));
         return out;
     }

@@ -10,6 +10,7 @@
 
 #include <pugixml.hpp>
 
+#include "ingest/file_signature.h"
 #include "ingest/zip_archive.h"
 
 namespace yousaid {
@@ -410,9 +411,8 @@ XlsxRead read_xlsx(const std::string& bytes, const std::string& file_name, const
     const ZipArchive zip(bytes);
     if (!zip.is_open()) {
         // A password-protected workbook is an OLE compound file, as an old .xls is.
-        const bool compound = bytes.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
         result.error = file_name + ": not an XLSX workbook (" +
-                       (compound ? "an old .xls file or a password-protected workbook" : "not a zip archive, or a damaged one") + ")";
+                       (is_office_97_file(bytes) ? "an old .xls file or a password-protected workbook" : "not a zip archive, or a damaged one") + ")";
         return result;
     }
     try {
