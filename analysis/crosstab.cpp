@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <stdexcept>
 #include <unordered_map>
 
 #include "analysis/campaign_count.h"
+#include "analysis/model_tags.h"
 #include "analysis/schema.h"
 #include "analysis/search.h"
 #include "analysis/statistics.h"
@@ -76,12 +78,28 @@ Coding code_from_slot(const Xapian::Database& db, Dimension d) {
     return coding;
 }
 
-// Keys from boolean terms <prefix><key> (themes, groups, attribute values),
-// walking posting lists only. A document with none of them has the key "" when
-// `none_key`, else no key. `first_holder[k]` is a document holding key k.
+// Keys from boolean terms <prefix><key> (themes, groups, attribute values) and
+// from the slots of themes models gave (`model_slots`, model_tags.h), walking
+// posting lists and value streams only. A document with none of them has the
+// key "" when `none_key`, else no key. `first_holder[k]` is a document holding key k.
 Coding code_from_terms(const Xapian::Database& db, const std::string& prefix, bool none_key,
-                       std::vector<Xapian::docid>& first_holder) {
+                       std::vector<Xapian::docid>& first_holder,
+                       const std::map<std::string, Xapian::valueno>& model_slots = {}) {
     const Xapian::docid last = db.get_lastdocid();
+    std::map<std::string, std::vector<Xapian::docid>> by_key;
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+        const std::string term = *t;
+        std::vector<Xapian::docid>& docs = by_key[term.substr(prefix.size())];
+        docs.reserve(t.get_termfreq());
+        for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) docs.push_back(*p);
+    }
+    for (const auto& [key, slot] : model_slots) {
+        if (db.valuestream_begin(slot) == db.valuestream_end(slot)) continue;
+        std::vector<Xapian::docid>& docs = by_key[key];
+        const bool merged = !docs.empty();
+        for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) docs.push_back(v.get_docid());
+        if (merged) std::sort(docs.begin(), docs.end());
+    }
     Coding coding;
     std::vector<std::uint32_t> keys_of_doc(last + 2, 0);
     std::vector<std::vector<Xapian::docid>> holders;
@@ -89,15 +107,10 @@ Coding code_from_terms(const Xapian::Database& db, const std::string& prefix, bo
         coding.keys.push_back("");
         holders.emplace_back();
     }
-    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-        const std::string term = *t;
-        coding.keys.push_back(term.substr(prefix.size()));
-        std::vector<Xapian::docid>& docs = holders.emplace_back();
-        docs.reserve(t.get_termfreq());
-        for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
-            docs.push_back(*p);
-            ++keys_of_doc[*p];
-        }
+    for (auto& [key, docs] : by_key) {
+        coding.keys.push_back(key);
+        for (Xapian::docid d : docs) ++keys_of_doc[d];
+        holders.push_back(std::move(docs));
     }
     if (none_key) {
         for (Xapian::docid d = 1; d <= last; ++d) {
@@ -158,7 +171,8 @@ Coding code_axis(const Xapian::Database& db, const Axis& axis, bool is_rows) {
     // A response with no theme is a row of its own ("No theme"); with no group, in no column.
     std::vector<Xapian::docid> unused;
     const bool theme = axis.dimension == Dimension::theme;
-    return code_from_terms(db, theme ? schema::kThemePrefix : schema::kGroupPrefix, is_rows && theme, unused);
+    if (!theme) return code_from_terms(db, schema::kGroupPrefix, false, unused);
+    return code_from_terms(db, schema::kThemePrefix, is_rows, unused, model_theme_slots(db));
 }
 
 // Every theme or group of the codebook is shown, even when nothing counts in it.

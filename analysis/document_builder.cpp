@@ -4,6 +4,7 @@
 #include <set>
 
 #include "analysis/campaigns.h"
+#include "analysis/model_tags.h"
 #include "analysis/schema.h"
 #include "ingest/unicode_text.h"
 
@@ -25,7 +26,8 @@ void add_filter(Xapian::Document& doc, const char* prefix, const std::string& na
     if (!value.empty()) doc.add_boolean_term(prefix + value);
 }
 
-// The sources other than rules that gave the response a theme: "manual", "model".
+// The sources other than rules that gave the response a theme: "manual" (and
+// "model" in records written before model tags moved to slots).
 std::set<std::string> theme_sources(const Response& r) {
     std::set<std::string> out;
     for (const Tag& t : r.themes) {
@@ -48,36 +50,44 @@ void swap_terms(Xapian::Document& doc, const char* prefix, const std::vector<Tag
     }
 }
 
-void add_polarity(Xapian::Document& doc, const std::string& polarity) {
-    if (polarity.empty()) return;
-    doc.add_boolean_term(schema::kPolarityPrefix + polarity);
-    doc.add_value(schema::kPolaritySlot, polarity);
+// Whether two records of one response hold the same tags (retag's records differ in nothing else).
+bool same_tags(const Response& a, const Response& b) {
+    return a.themes == b.themes && a.groups == b.groups && a.removed_themes == b.removed_themes &&
+           a.removed_groups == b.removed_groups && a.polarity == b.polarity &&
+           a.polarity_confidence == b.polarity_confidence;
 }
 
 }  // namespace
 
-void DocumentBuilder::retag(Xapian::Document& doc, const Response& before, const Response& after) {
-    swap_terms(doc, schema::kThemePrefix, before.themes, after.themes);
-    swap_terms(doc, schema::kGroupPrefix, before.groups, after.groups);
-    const std::set<std::string> had = theme_sources(before), has = theme_sources(after);
+void DocumentBuilder::retag(Xapian::Document& doc, const Response& before, const Response& after,
+                            const Response* stored_record) {
+    // The terms and the data follow the record; what models said is in slots.
+    const Response old_record = stored_record ? *stored_record : record_of(before);
+    const Response record = record_of(after);
+    swap_terms(doc, schema::kThemePrefix, old_record.themes, record.themes);
+    swap_terms(doc, schema::kGroupPrefix, old_record.groups, record.groups);
+    const std::set<std::string> had = theme_sources(old_record), has = theme_sources(record);
     for (const std::string& source : had) {
         if (!has.count(source)) doc.remove_term(schema::kTagSourcePrefix + source);
     }
-    for (const std::string& source : has) doc.add_boolean_term(schema::kTagSourcePrefix + source);
-    if (before.polarity != after.polarity) {
-        if (!before.polarity.empty()) {
-            doc.remove_term(schema::kPolarityPrefix + before.polarity);
-            doc.remove_value(schema::kPolaritySlot);  // throws when absent, so only when there
-        }
-        add_polarity(doc, after.polarity);
+    for (const std::string& source : has) {
+        if (!had.count(source)) doc.add_boolean_term(schema::kTagSourcePrefix + source);
     }
-    doc.add_value(schema::kThemesSlot, join_ids(after.themes));
-    doc.add_value(schema::kGroupsSlot, join_ids(after.groups));
+    if (!old_record.polarity.empty()) doc.remove_term(schema::kPolarityPrefix + old_record.polarity);
+    // A record that held what models said was written before their slots: it has none to clear.
+    write_model_tags(doc, record_holds_model_tags(old_record) ? Response() : before, after, model_slots_);
+    if (std::string themes = join_ids(after.themes); themes != join_ids(before.themes)) {
+        doc.add_value(schema::kThemesSlot, themes);
+    }
+    if (std::string groups = join_ids(after.groups); groups != join_ids(before.groups)) {
+        doc.add_value(schema::kGroupsSlot, groups);
+    }
     doc.add_value(schema::kFacetsSlot, facets_.value_of(after));
-    doc.set_data(to_json(after));
+    if (!same_tags(old_record, record)) doc.set_data(to_json(record));
 }
 
-DocumentBuilder::DocumentBuilder(Xapian::WritableDatabase& db, std::mutex* db_lock) : facets_(db, db_lock) {
+DocumentBuilder::DocumentBuilder(Xapian::WritableDatabase& db, std::mutex* db_lock)
+    : facets_(db, db_lock), model_slots_(db, db_lock) {
     term_generator_.set_stemmer(stemmer());
     term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
 }
@@ -97,12 +107,13 @@ Xapian::Document DocumentBuilder::build(const Response& r) {
         doc.add_value(schema::kCampaignSlot, r.campaign);
     }
     doc.add_boolean_term(schema::kBatchPrefix + r.batch);
-    add_polarity(doc, r.polarity);
     add_filter(doc, schema::kEventPrefix, r.event);
     add_filter(doc, schema::kChannelPrefix, r.channel);
     add_filter(doc, schema::kQuestionPrefix, r.question);
-    for (const Tag& t : r.themes) doc.add_boolean_term(schema::kThemePrefix + t.id);
-    for (const std::string& source : theme_sources(r)) doc.add_boolean_term(schema::kTagSourcePrefix + source);
+    const Response record = record_of(r);
+    for (const Tag& t : record.themes) doc.add_boolean_term(schema::kThemePrefix + t.id);
+    for (const std::string& source : theme_sources(record)) doc.add_boolean_term(schema::kTagSourcePrefix + source);
+    write_model_tags(doc, Response(), r, model_slots_);
     for (const Tag& g : r.groups) doc.add_boolean_term(schema::kGroupPrefix + g.id);
     for (const auto& [name, value] : r.attributes) {
         std::string value_slug = slug(value);
@@ -127,7 +138,7 @@ Xapian::Document DocumentBuilder::build(const Response& r) {
     doc.add_value(schema::kFacetsSlot, facets_.value_of(r));
     std::string signature = near_duplicate_signature(r.redacted_text);
     if (!signature.empty()) doc.add_value(schema::kNearDuplicateSlot, signature);
-    doc.set_data(to_json(r));
+    doc.set_data(to_json(record));
     return doc;
 }
 

@@ -8,6 +8,7 @@
 
 #include "analysis/audit_log.h"
 #include "analysis/document_builder.h"
+#include "analysis/model_tags.h"
 #include "analysis/tagger.h"
 #include "ingest/csv_grammar.h"
 
@@ -356,7 +357,7 @@ CodingResult apply_coding(Xapian::WritableDatabase& db, const std::vector<Coding
     try {
         for (const CodingRequest& request : requests) {
             Xapian::docid docid = *find_response(db, request.response_id);
-            Response response = response_from_json(db.get_document(docid).get_data());
+            Response response = stored_response(db.get_document(docid));
             CodeState before = code_state(response);
             apply_changes(response, request.changes, result.summary);
             CodeState after = code_state(response);

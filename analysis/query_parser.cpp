@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <optional>
 #include <regex>
 #include <vector>
 
 #include "analysis/document_builder.h"
+#include "analysis/model_tags.h"
 #include "analysis/query_filters.h"
 #include "analysis/schema.h"
 #include "ingest/unicode_text.h"
@@ -15,15 +17,30 @@ namespace yousaid {
 
 namespace {
 
+using ModelSlots = std::map<std::string, Xapian::valueno>;
+
+// The responses a filter of `prefix` with the slug `key` matches: its term
+// (XEcongleton-stakeholder-panel), and for themes and polarity what models said
+// too (model_tags.h).
+Xapian::Query slug_filter(const std::string& prefix, const std::string& key, const ModelSlots& model_slots) {
+    if (prefix == schema::kThemePrefix) return theme_query(model_slots, key);
+    if (prefix == schema::kPolarityPrefix) return polarity_query(key);
+    return Xapian::Query(prefix + key);
+}
+
 // A filter value as the index wrote it: "Congleton stakeholder panel" ->
-// XEcongleton-stakeholder-panel.
+// congleton-stakeholder-panel.
 class SlugFilter : public Xapian::FieldProcessor {
 public:
-    explicit SlugFilter(std::string prefix) : prefix_(std::move(prefix)) {}
-    Xapian::Query operator()(const std::string& value) override { return Xapian::Query(prefix_ + slug(value)); }
+    SlugFilter(std::string prefix, std::shared_ptr<const ModelSlots> model_slots)
+        : prefix_(std::move(prefix)), model_slots_(std::move(model_slots)) {}
+    Xapian::Query operator()(const std::string& value) override {
+        return slug_filter(prefix_, slug(value), *model_slots_);
+    }
 
 private:
     std::string prefix_;
+    std::shared_ptr<const ModelSlots> model_slots_;
 };
 
 // Batch ids are hex digests: kept as written.
@@ -214,7 +231,8 @@ std::string with_caret(const std::string& problem, const std::string& query, std
 QueryError::QueryError(const std::string& problem, const std::string& query, std::size_t column)
     : std::runtime_error(with_caret(problem, query, column)), problem_(problem), column_(column) {}
 
-ResponseQueryParser::ResponseQueryParser(const Xapian::Database& db, const std::vector<std::string>& more_attributes) {
+ResponseQueryParser::ResponseQueryParser(const Xapian::Database& db, const std::vector<std::string>& more_attributes)
+    : model_slots_(std::make_shared<const ModelSlots>(model_theme_slots(db))) {
     parser_.set_database(db);
     parser_.set_stemmer(DocumentBuilder::stemmer());
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -231,7 +249,7 @@ ResponseQueryParser::ResponseQueryParser(const Xapian::Database& db, const std::
     }
     for (const auto& [field, prefix] : slug_prefixes_) {
         // Grouped by prefix, so an alias and its attribute are alternatives, as values of one field are.
-        parser_.add_boolean_prefix(field, (new SlugFilter(prefix))->release(), &prefix);
+        parser_.add_boolean_prefix(field, (new SlugFilter(prefix, model_slots_))->release(), &prefix);
         fields_.push_back(field);
     }
     parser_.add_boolean_prefix(kBatchField, (new ExactFilter(schema::kBatchPrefix))->release());
@@ -293,7 +311,7 @@ Xapian::Query ResponseQueryParser::filter_query(const std::string& field, const 
         if (!days.problem.empty()) throw QueryError(date_problem(std::string(kDateField) + ":" + value, days, 0));
         return date_query(days);
     }
-    return Xapian::Query(slug_prefixes_.at(field) + slug(value));
+    return slug_filter(slug_prefixes_.at(field), slug(value), *model_slots_);
 }
 
 }  // namespace yousaid

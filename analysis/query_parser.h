@@ -68,6 +68,7 @@ private:
     // here, shared with copies of this parser, and parse() throws it.
     std::shared_ptr<std::string> date_problem_ = std::make_shared<std::string>();
     std::map<std::string, std::string> slug_prefixes_;  // field -> term prefix, for fields matched as slugs
+    std::shared_ptr<const std::map<std::string, Xapian::valueno>> model_slots_;  // model_theme_slots(db)
     std::vector<std::string> fields_;                   // every filter name
 };
 

@@ -23,8 +23,12 @@ inline constexpr const char* kCampaignPrefix = "XK";    // XK<campaign id>: memb
 // XH<band><hash>: MinHash LSH buckets, one term per band, as stores written
 // before kNearDuplicateSlot carry them; linking still reads them there.
 inline constexpr const char* kNearDuplicatePrefix = "XH";
-inline constexpr const char* kTagSourcePrefix = "XS";  // XSmanual, XSmodel: holds a theme from that source
-inline constexpr const char* kPolarityPrefix = "XP";    // XP<polarity>: XPnegative; none when not known
+inline constexpr const char* kTagSourcePrefix = "XS";  // XSmanual: holds a theme coded by hand
+// Stores written before model tags moved to value slots (analysis/model_tags.h)
+// also hold XSmodel (a theme from a model), XT<id> for a model's theme and
+// XP<polarity>; readers still take them.
+inline constexpr const char* kModelSource = "model";
+inline constexpr const char* kPolarityPrefix = "XP";
 
 // Value slots.
 enum Slot : unsigned {
@@ -47,6 +51,13 @@ enum Slot : unsigned {
     // The text's MinHash LSH band keys for campaign linking (analysis/campaigns.h);
     // none for a text too short to be in a campaign.
     kNearDuplicateSlot = 13,
+    // What models said (analysis/model_tags.h): their themes as "<id> <confidence>"
+    // lines, and the confidence in kPolaritySlot's polarity, sortable_serialise()d.
+    kModelThemesSlot = 14,
+    kPolarityConfidenceSlot = 15,
+    // Each theme a model gave has a slot of its own from here on, holding the
+    // confidence (model_theme_slots).
+    kFirstModelThemeSlot = 1000,
 };
 
 // Metadata keys. A batch's record is written in the same commit as its documents.
@@ -54,6 +65,7 @@ inline constexpr const char* kBatchKeyPrefix = "batch:";      // batch:<id> -> J
 inline constexpr const char* kRejectsKeyPrefix = "rejects:";  // rejects:<id> -> JSON lines
 inline constexpr const char* kCodebookKey = "codebook";       // the codebook text last tagged with
 inline constexpr const char* kAuditKeyPrefix = "audit:";      // audit:<zero-padded sequence> -> JSON
+inline constexpr const char* kModelThemeSlotKeyPrefix = "model_theme_slot:";  // <theme id> -> slot
 inline constexpr const char* kSchemaVersionKey = "schema";
 inline constexpr const char* kSchemaVersion = "1";
 

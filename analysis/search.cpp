@@ -5,6 +5,7 @@
 
 #include "analysis/document_builder.h"
 #include "analysis/facet_counting.h"
+#include "analysis/model_tags.h"
 #include "analysis/query_parser.h"
 #include "analysis/schema.h"
 #include "analysis/spelling.h"
@@ -111,7 +112,7 @@ SearchResults search(const Xapian::Database& db, const SearchOptions& options, c
     }
 
     SearchResults results;
-    results.has_polarity = db.allterms_begin(schema::kPolarityPrefix) != db.allterms_end(schema::kPolarityPrefix);
+    results.has_polarity = db.get_value_freq(schema::kPolaritySlot) > 0;
     CountedMatches matches = matches_with_facets(db, enquire, options.offset, options.limit, access);
     FacetCounts& facets = matches.facets;
     const Xapian::MSet& mset = matches.page;
@@ -125,7 +126,7 @@ SearchResults search(const Xapian::Database& db, const SearchOptions& options, c
 
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Xapian::Document doc = it.get_document();
-        Response response = response_from_json(doc.get_data());
+        Response response = stored_response(doc);
         SearchHit hit;
         hit.id = response.id;
         hit.event = response.event;

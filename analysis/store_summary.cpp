@@ -4,6 +4,7 @@
 
 #include "analysis/batch_record.h"
 #include "analysis/campaign_count.h"
+#include "analysis/model_tags.h"
 #include "analysis/schema.h"
 #include "analysis/slot_counting.h"
 
@@ -53,7 +54,7 @@ StoreSummary summarise_store(const Xapian::Database& db, bool every_member) {
     s.by_theme = themes.counts();
     s.by_group = groups.counts();
     s.coded_by_hand = db.get_termfreq(std::string(schema::kTagSourcePrefix) + "manual");
-    s.model_tagged = db.get_termfreq(std::string(schema::kTagSourcePrefix) + "model");
+    s.model_tagged = model_tagged_count(db);
     s.respondents = static_cast<Xapian::doccount>(people.size()) + unrecorded;
     std::string prefix = schema::kBatchKeyPrefix;
     for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) {

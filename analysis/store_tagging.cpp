@@ -5,6 +5,7 @@
 
 #include "analysis/document_builder.h"
 #include "analysis/model_tagger.h"
+#include "analysis/model_tags.h"
 #include "analysis/parallel_for.h"
 #include "analysis/schema.h"
 #include "analysis/tagger.h"
@@ -19,7 +20,9 @@ constexpr std::size_t kChunk = 4096;  // responses read, predicted, then written
 struct Part {
     std::vector<Xapian::docid> docids;
     std::vector<std::string> data;
-    std::vector<Response> responses;
+    std::vector<ModelTagValues> values;
+    std::vector<Response> records;    // as the data holds them
+    std::vector<Response> responses;  // as stored: with what models said
     std::vector<std::vector<std::vector<LabelScore>>> predicted;  // per response, per model
 };
 
@@ -27,15 +30,21 @@ Part read_part(Xapian::WritableDatabase& db, const std::vector<Xapian::docid>& d
     Part part;
     const std::size_t to = std::min(docids.size(), from + kChunk);
     part.docids.assign(docids.begin() + from, docids.begin() + to);
-    for (Xapian::docid docid : part.docids) part.data.push_back(db.get_document(docid).get_data());
+    for (Xapian::docid docid : part.docids) {
+        const Xapian::Document doc = db.get_document(docid);
+        part.data.push_back(doc.get_data());
+        part.values.push_back(ModelTagValues::of(doc));
+    }
     return part;
 }
 
 void predict_part(Part& part, const ModelApplication& application, unsigned threads) {
+    part.records.resize(part.data.size());
     part.responses.resize(part.data.size());
     part.predicted.resize(part.data.size());
     parallel_for(part.data.size(), threads, [&](std::size_t i) {
-        part.responses[i] = response_from_json(part.data[i]);
+        part.records[i] = response_from_json(part.data[i]);
+        part.responses[i] = with_model_tags(part.records[i], part.values[i]);
         part.predicted[i] = application.predict(part.responses[i].redacted_text);
     });
 }
@@ -74,15 +83,16 @@ StoreTagging tag_store(Xapian::WritableDatabase& db, const std::vector<const Tex
             Response after = before;
             application.apply(part.predicted[i], after, summary.changed_by_model);
             if (rules) summary.changed_by_rules += rules->apply(part.docids[i], after);
+            // A record holding what models said was written before their slots: rewritten, it moves there.
             if (after.themes == before.themes && after.groups == before.groups && after.polarity == before.polarity &&
-                after.polarity_confidence == before.polarity_confidence) {
+                after.polarity_confidence == before.polarity_confidence && !record_holds_model_tags(part.records[i])) {
                 continue;
             }
             // Xapian rewrites only what changed of the document it opened last
             // (else every term's positions too), so each is opened just before
             // it is changed.
             Xapian::Document document = db.get_document(part.docids[i], Xapian::DOC_ASSUME_VALID);
-            builder.retag(document, before, after);
+            builder.retag(document, before, after, &part.records[i]);
             db.replace_document(part.docids[i], document);
             ++summary.changed;
         }

@@ -14,6 +14,7 @@
 #include "analysis/campaign_count.h"
 #include "analysis/document_builder.h"
 #include "analysis/json_output.h"
+#include "analysis/model_tags.h"
 #include "analysis/schema.h"
 #include "analysis/search.h"
 #include "analysis/tagger.h"
@@ -183,7 +184,7 @@ std::vector<Snippet> examples_of(const Xapian::Database& db, const ThemeCount& t
                                  const ThemeSummaryOptions& options) {
     std::vector<std::string> terms;
     for (const DistinguishingWord& w : theme.words) terms.push_back(w.word);
-    Xapian::Query filter(schema::kThemePrefix + theme.id);
+    Xapian::Query filter = theme_query(db, theme.id);
     Xapian::Query query = terms.empty() ? filter
                                         : Xapian::Query(Xapian::Query::OP_FILTER,
                                                         Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <map>
 
+#include "analysis/boolean_matches.h"
+
 namespace yousaid {
 
 namespace {
@@ -25,29 +27,27 @@ private:
     Xapian::doccount ceiling_;
 };
 
-// Every step-th response holding `term`, so the sample spans the whole set.
-std::vector<Xapian::docid> even_sample(const Xapian::Database& db, const std::string& term) {
-    const Xapian::doccount holding = db.get_termfreq(term);
-    const Xapian::doccount step = std::max<Xapian::doccount>(1, (holding + kSample - 1) / kSample);
+// Every step-th response of the set, so the sample spans the whole set.
+std::vector<Xapian::docid> even_sample(const Xapian::Database& db, const Xapian::Query& set) {
+    std::vector<Xapian::docid> all;
+    for_each_match(db, set, [&](Xapian::docid did) { all.push_back(did); });
+    const std::size_t step = std::max<std::size_t>(1, (all.size() + kSample - 1) / kSample);
     std::vector<Xapian::docid> sample;
-    Xapian::doccount seen = 0;
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it, ++seen) {
-        if (seen % step == 0) sample.push_back(*it);
-    }
+    for (std::size_t i = 0; i < all.size(); i += step) sample.push_back(all[i]);
     return sample;
 }
 
 }  // namespace
 
-TypicalResponses typical_responses(const Xapian::Database& db, const std::string& term, std::size_t count) {
+TypicalResponses typical_responses(const Xapian::Database& db, const Xapian::Query& set, std::size_t count) {
     TypicalResponses out;
-    const std::vector<Xapian::docid> sample = even_sample(db, term);
+    const std::vector<Xapian::docid> sample = even_sample(db, set);
     if (sample.empty()) return out;
 
     Xapian::RSet rset;
     for (Xapian::docid did : sample) rset.add_document(did);
     Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(term));
+    enquire.set_query(set);
     const CentreWords words(db);
     const Xapian::ESet eset = enquire.get_eset(kCentreWords, rset, &words);
     std::map<std::string, double> weight;

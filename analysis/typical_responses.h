@@ -1,6 +1,6 @@
 #pragma once
-// The responses most typical of a set of responses (those holding one term,
-// such as a theme's tag): the ones closest to the set's centre. The centre is
+// The responses most typical of a set of responses (those a query matches,
+// such as a theme's, theme_query): the ones closest to the set's centre. The centre is
 // the set's telling words, found by Xapian's relevance feedback (an ESet) over
 // an even sample of the set: stemmed words the set holds far more often than
 // the store does. A response's closeness is the summed weight of the telling
@@ -24,8 +24,8 @@ struct TypicalResponses {
     std::vector<ScoredResponse> responses;  // closest first; ties in docid order
 };
 
-// At most `count` responses from a sample of those holding `term`; none when
-// no response holds it. Deterministic: the same store gives the same answer.
-TypicalResponses typical_responses(const Xapian::Database& db, const std::string& term, std::size_t count);
+// At most `count` responses from a sample of those `set` matches; none when it
+// matches none. Deterministic: the same store gives the same answer.
+TypicalResponses typical_responses(const Xapian::Database& db, const Xapian::Query& set, std::size_t count);
 
 }  // namespace yousaid

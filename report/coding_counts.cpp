@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "analysis/campaign_count.h"
+#include "analysis/model_tags.h"
 #include "analysis/schema.h"
 
 namespace yousaid::report {
@@ -25,7 +26,7 @@ CodingCounts count_coding(const Xapian::Database& db, bool every_member) {
         return out;
     };
     const std::vector<bool> by_hand = holders(std::string(schema::kTagSourcePrefix) + "manual");
-    const std::vector<bool> by_model = holders(std::string(schema::kTagSourcePrefix) + "model");
+    const std::vector<bool> by_model = model_tagged_documents(db);
     std::vector<bool> coded(last + 1, false);
     const Xapian::valueno themes = schema::kThemesSlot;  // no value: no theme
     for (auto it = db.valuestream_begin(themes); it != db.valuestream_end(themes); ++it) coded[it.get_docid()] = true;

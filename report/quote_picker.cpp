@@ -4,6 +4,7 @@
 #include <cctype>
 #include <set>
 
+#include "analysis/model_tags.h"
 #include "analysis/typical_responses.h"
 #include "analysis/schema.h"
 #include "ingest/response.h"
@@ -56,11 +57,11 @@ bool overlaps(const std::set<std::string>& a, const std::set<std::string>& b) {
 
 std::vector<PickedQuote> pick_quotes(const Xapian::Database& db, const Theme& theme, int count,
                                      QuotedSoFar& quoted) {
-    const TypicalResponses typical = typical_responses(db, schema::kThemePrefix + theme.id, kCandidates);
+    const TypicalResponses typical = typical_responses(db, theme_query(db, theme.id), kCandidates);
     std::vector<Candidate> candidates;
     std::set<std::string> texts;
     for (const ScoredResponse& scored : typical.responses) {
-        Candidate c{response_from_json(db.get_document(scored.docid).get_data())};
+        Candidate c{stored_response(db.get_document(scored.docid))};
         c.closeness = scored.closeness;
         if (quoted.ids.count(c.response.id) || !texts.insert(c.response.redacted_text).second) continue;
         // A campaign is quoted once, as it is counted once: through the member

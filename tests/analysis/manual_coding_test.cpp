@@ -6,6 +6,7 @@
 #include "analysis/batch_ingest.h"
 #include "analysis/document_builder.h"
 #include "analysis/manual_coding.h"
+#include "analysis/model_tags.h"
 #include "analysis/schema.h"
 #include "analysis/store.h"
 #include "tests/test_support.h"
@@ -50,7 +51,7 @@ struct TaggedStore {
     Response response(const std::string& id) const {
         Xapian::PostingIterator it = db.postlist_begin(id_term(id));
         REQUIRE(it != db.postlist_end(id_term(id)));
-        return response_from_json(db.get_document(*it).get_data());
+        return stored_response(db.get_document(*it));
     }
 
     // Every document's data and every audit entry, to show nothing changed.

@@ -1,11 +1,15 @@
 #include <doctest/doctest.h>
 
 #include "analysis/batch_ingest.h"
+#include "analysis/crosstab.h"
+#include "analysis/boolean_matches.h"
 #include "analysis/document_builder.h"
 #include "analysis/manual_coding.h"
 #include "analysis/model_tagger.h"
+#include "analysis/model_tags.h"
 #include "analysis/query_parser.h"
 #include "analysis/schema.h"
+#include "analysis/search.h"
 #include "analysis/store.h"
 #include "analysis/store_tagging.h"
 #include "analysis/tagger.h"
@@ -49,7 +53,13 @@ TextModel parking_and_staff_model() {
 Response response_of(const Xapian::Database& db, const std::string& id) {
     Xapian::PostingIterator it = db.postlist_begin(id_term(id));
     REQUIRE(it != db.postlist_end(id_term(id)));
-    return response_from_json(db.get_document(*it).get_data());
+    return stored_response(db.get_document(*it));
+}
+
+std::size_t matches(const Xapian::Database& db, const Xapian::Query& query) {
+    std::size_t n = 0;
+    for_each_match(db, query, [&](Xapian::docid) { ++n; });
+    return n;
 }
 
 const Tag* theme(const Response& r, const std::string& id) {
@@ -96,7 +106,13 @@ TEST_CASE("a theme model tags with confidence, leaves a response it has no theme
     CHECK(theme(three, "staff"));
 
     CHECK(response_of(db, "survey-R4").themes.empty());  // "Nothing.": no best guess in a store
-    CHECK(db.get_termfreq(std::string(schema::kThemePrefix) + "parking") == 2);
+    // A model's themes are in slots, not terms, and found by theme_query.
+    CHECK(db.get_termfreq(std::string(schema::kThemePrefix) + "parking") == 0);
+    CHECK(matches(db, theme_query(db, "parking")) == 2);
+    CHECK(db.get_value_freq(schema::kModelThemesSlot) == 2);
+    const Response record = response_from_json(db.get_document(*db.postlist_begin(id_term("survey-R1"))).get_data());
+    CHECK_FALSE(theme(record, "parking"));
+    CHECK(theme(record, "staff"));
 
     // Tagging again changes nothing.
     CHECK(tag_with_model(db, model).changed == 0);
@@ -122,7 +138,8 @@ TEST_CASE("a polarity model sets each response's polarity, searchable as polarit
     CHECK(response_of(db, "survey-R2").polarity == "positive");
     CHECK(response_of(db, "survey-R2").polarity_confidence > 0.5);
     CHECK(response_of(db, "survey-R2").themes.empty());  // a polarity model adds no theme
-    CHECK(db.get_termfreq(std::string(schema::kPolarityPrefix) + "positive") >= 1);
+    CHECK(matches(db, polarity_query("positive")) >= 1);
+    CHECK(db.get_termfreq(std::string(schema::kPolarityPrefix) + "positive") == 0);
 }
 
 TEST_CASE("models and a codebook in one run: a model's theme rolls up, each response is written once, again nothing") {
@@ -173,4 +190,74 @@ TEST_CASE("models and a codebook in one run: a model's theme rolls up, each resp
     CHECK(tagged.changed_by_model == std::vector<int>{0, 0});
     CHECK(tagged.changed_by_rules == 0);
     CHECK(tagged.changed == 0);
+}
+
+TEST_CASE("a model's themes and polarity are searched, counted and cross-tabulated like any others") {
+    TempDir dir;
+    Xapian::WritableDatabase db = open_store_for_writing(dir.path("store"));
+    REQUIRE(ingest_file(db, dir.write("survey.csv", kSurvey), IngestOptions{}).landed());
+    tag_with_model(db, parking_and_staff_model());
+    db.commit();
+    const Xapian::Database reader(dir.path("store"));
+
+    SearchOptions options;
+    options.query = "theme:parking";
+    CHECK(search(reader, options).total == 2);
+    options.query = "theme:parking -theme:staff";
+    CHECK(search(reader, options).total == 1);
+    options.query = "car theme:parking";
+    const SearchResults car = search(reader, options);
+    REQUIRE(car.total == 1);
+    CHECK(car.hits[0].id == "survey-R1");
+    CHECK(car.hits[0].themes == std::vector<std::string>{"parking"});
+
+    const Crosstab table = crosstab(reader, Dimension::theme, Dimension::channel);
+    std::map<std::string, Xapian::doccount> by_theme;
+    for (std::size_t r = 0; r < table.row_keys.size(); ++r) by_theme[table.row_keys[r]] = table.counts[r][0];
+    CHECK(by_theme["parking"] == 2);
+    CHECK(by_theme["staff"] == 2);
+    CHECK(by_theme[""] == 1);  // R4, "Nothing."
+    CHECK(model_tagged_count(reader) == 3);
+}
+
+TEST_CASE("a store that kept a model's tags as terms and in the record is read as it was, and retagging moves them") {
+    TempDir dir;
+    Xapian::WritableDatabase db = open_store_for_writing(dir.path("store"));
+    REQUIRE(ingest_file(db, dir.write("survey.csv", kSurvey), IngestOptions{}).landed());
+    // R4 as an earlier version wrote it: a model's theme and polarity in the
+    // record, with terms to match and no slots.
+    const Xapian::docid r4 = *db.postlist_begin(id_term("survey-R4"));
+    Xapian::Document doc = db.get_document(r4);
+    Response old = response_from_json(doc.get_data());
+    old.themes.push_back({"staff", "model", 0.75});
+    old.polarity = "negative";
+    old.polarity_confidence = 0.5;
+    doc.set_data(to_json(old));
+    for (const char* term : {"XTstaff", "XSmodel", "XPnegative"}) doc.add_boolean_term(term);
+    doc.add_value(schema::kThemesSlot, "staff");
+    doc.add_value(schema::kPolaritySlot, "negative");
+    db.replace_document(r4, doc);
+    db.commit();
+
+    const Response read = stored_response(db.get_document(r4));
+    REQUIRE(theme(read, "staff"));
+    CHECK(theme(read, "staff")->confidence == 0.75);
+    CHECK(read.polarity == "negative");
+    CHECK(matches(db, theme_query(db, "staff")) == 1);
+    CHECK(matches(db, polarity_query("negative")) == 1);
+    CHECK(model_tagged_count(db) == 1);
+
+    // The model gives "Nothing." no theme; the polarity, no model's here, stays.
+    tag_with_model(db, parking_and_staff_model());
+    db.commit();
+    const Response moved = stored_response(db.get_document(r4));
+    CHECK_FALSE(theme(moved, "staff"));
+    CHECK(moved.polarity == "negative");
+    CHECK(moved.polarity_confidence == 0.5);
+    CHECK_FALSE(record_holds_model_tags(response_from_json(db.get_document(r4).get_data())));
+    for (const char* term : {"XSmodel", "XPnegative"}) CHECK(db.get_termfreq(term) == 0);
+    CHECK(db.get_termfreq("XTstaff") == 0);
+    CHECK(matches(db, polarity_query("negative")) == 1);
+    CHECK(model_tagged_count(db) == 3);  // R1, R2 and R3, in slots
+    CHECK(tag_with_model(db, parking_and_staff_model()).changed == 0);
 }

@@ -9,6 +9,7 @@
 
 #include "analysis/batch_ingest.h"
 #include "analysis/document_builder.h"
+#include "analysis/model_tags.h"
 #include "analysis/search.h"
 #include "analysis/store.h"
 #include "tests/test_support.h"
@@ -62,7 +63,7 @@ struct Store {
         Xapian::WritableDatabase db = open_store_for_writing(path);
         Xapian::PostingIterator doc = db.postlist_begin(id_term("drop-in-" + id));
         REQUIRE(doc != db.postlist_end(id_term("drop-in-" + id)));
-        Response response = response_from_json(db.get_document(*doc).get_data());
+        Response response = stored_response(db.get_document(*doc));
         change(response);
         db.replace_document(*doc, DocumentBuilder(db).build(response));
         db.commit();
@@ -71,7 +72,7 @@ struct Store {
         Xapian::Database db(path);
         Xapian::PostingIterator doc = db.postlist_begin(id_term("drop-in-" + id));
         REQUIRE(doc != db.postlist_end(id_term("drop-in-" + id)));
-        return response_from_json(db.get_document(*doc).get_data());
+        return stored_response(db.get_document(*doc));
     }
     // The responses (R1...) matching a search, in id order.
     std::string matching(const std::string& query) const {

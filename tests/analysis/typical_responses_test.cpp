@@ -37,7 +37,7 @@ TEST_CASE("the most typical responses hold the set's own words; an outlier in th
     add(db, "A taxi to the hospital costs too much since the bus went", true);
     db.commit();
 
-    const TypicalResponses found = typical_responses(db, "XTtransport", 10);
+    const TypicalResponses found = typical_responses(db, Xapian::Query("XTtransport"), 10);
     REQUIRE(found.responses.size() == 5);
     CHECK(std::find(found.centre.begin(), found.centre.end(), "Zhospit") != found.centre.end());
     CHECK(std::find(found.centre.begin(), found.centre.end(), "Znurs") == found.centre.end());  // common outside the set
@@ -46,6 +46,6 @@ TEST_CASE("the most typical responses hold the set's own words; an outlier in th
     for (std::size_t i = 1; i < found.responses.size(); ++i)
         CHECK(found.responses[i - 1].closeness >= found.responses[i].closeness);
 
-    CHECK(typical_responses(db, "XTtransport", 2).responses.size() == 2);
-    CHECK(typical_responses(db, "XTnobody", 10).responses.empty());
+    CHECK(typical_responses(db, Xapian::Query("XTtransport"), 2).responses.size() == 2);
+    CHECK(typical_responses(db, Xapian::Query("XTnobody"), 10).responses.empty());
 }
