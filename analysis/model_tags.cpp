@@ -120,9 +120,9 @@ void write_model_tags(Xapian::Document& doc, const Response& before, const Respo
     for (const Tag& t : after.themes) {
         if (from_model(t)) has[t.id] = t.confidence;
     }
-    // Xapian's remove_value throws when the slot has no value, so only slots written are cleared.
+    // add_value of "" clears a slot (remove_value throws when it holds nothing).
     for (const auto& [id, confidence] : had) {
-        if (!has.count(id)) doc.remove_value(slots.slot_for(id));
+        if (!has.count(id)) doc.add_value(slots.slot_for(id), "");
     }
     for (const auto& [id, confidence] : has) {
         auto was = had.find(id);
@@ -132,7 +132,6 @@ void write_model_tags(Xapian::Document& doc, const Response& before, const Respo
     }
     if (had != has) doc.add_value(schema::kModelThemesSlot, model_themes_value(after.themes));
     if (before.polarity != after.polarity || before.polarity_confidence != after.polarity_confidence) {
-        // add_value of "" removes a value, and does not throw when there is none.
         doc.add_value(schema::kPolaritySlot, after.polarity);
         doc.add_value(schema::kPolarityConfidenceSlot,
                       after.polarity.empty() ? "" : Xapian::sortable_serialise(after.polarity_confidence));

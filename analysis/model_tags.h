@@ -6,11 +6,14 @@
 // document, which made tagging a million responses take minutes.
 //
 //   schema::kModelThemesSlot      the model's themes, "<id> <confidence>" lines
-//   one slot per theme            the confidence, sortable_serialise()d; the
-//                                 store's metadata maps theme id -> slot, so a
-//                                 query finds a theme's responses with Xapian's
+//   one slot per theme            the confidence (0 to 1), sortable_serialise()d;
+//                                 the store's metadata maps theme id -> slot, so
+//                                 a query finds a theme's responses with Xapian's
 //                                 own value ranges (theme_query), on a remote
-//                                 shard too
+//                                 shard too. A theme's slot is chosen from its id,
+//                                 so stores searched together (whose metadata is
+//                                 read from the first) agree on it unless two
+//                                 ids collide in one of them
 //   schema::kPolaritySlot,        the polarity and the model's confidence in it
 //   schema::kPolarityConfidenceSlot
 //
