@@ -18,6 +18,8 @@
 #include <thread>
 
 #include "analysis/batch_ingest.h"
+#include "analysis/document_builder.h"
+#include "analysis/model_tags.h"
 #include "analysis/query_parser.h"
 #include "analysis/schema.h"
 #include "analysis/search.h"
@@ -268,6 +270,36 @@ TEST_CASE("stores served by xapian-tcpsrv are searched as one, by tcp:// or from
     SUBCASE("a remote shard and a local store") {
         check_finds_both(open_stores({north.location(), stores.south}), stores);
     }
+}
+
+namespace {
+
+// Gives a response a theme as a model would (model_tags.h: in value slots only).
+void add_model_theme(const std::string& store, const std::string& id, const std::string& theme) {
+    Xapian::WritableDatabase db = open_store_for_writing(store);
+    const Xapian::docid docid = *db.postlist_begin(id_term(id));
+    Xapian::Document doc = db.get_document(docid);
+    const Response before = stored_response(doc);
+    Response after = before;
+    after.themes.push_back({theme, "model", 0.8});
+    DocumentBuilder(db).retag(doc, before, after);
+    db.replace_document(docid, doc);
+    db.commit();
+}
+
+}  // namespace
+
+TEST_CASE("a theme a model gave is found in stores searched together, remote ones too") {
+    TwoStores stores;
+    add_model_theme(stores.north, "north-clinic-N2", "gp-access");
+    add_model_theme(stores.south, "south-clinic-S3", "gp-access");
+    const std::set<std::string> both = {"north-clinic-N2", "south-clinic-S3"};
+    CHECK(find(open_stores({stores.north, stores.south}), "theme:gp-access").ids == both);
+    TcpServer north(stores.north, stores.dir.path("north.log"));
+    TcpServer south(stores.south, stores.dir.path("south.log"));
+    const Found remote = find(open_stores({north.location(), south.location()}), "theme:gp-access");
+    CHECK(remote.ids == both);
+    CHECK(remote.themes.at("gp-access") == 2);
 }
 
 TEST_CASE("a location that cannot be opened is named, with the reason in one line") {
