@@ -74,8 +74,13 @@ void DocumentBuilder::retag(Xapian::Document& doc, const Response& before, const
         if (!had.count(source)) doc.add_boolean_term(schema::kTagSourcePrefix + source);
     }
     if (!old_record.polarity.empty()) doc.remove_term(schema::kPolarityPrefix + old_record.polarity);
-    // A record that held what models said was written before their slots: it has none to clear.
-    write_model_tags(doc, record_holds_model_tags(old_record) ? Response() : before, after, model_slots_);
+    if (record_holds_model_tags(old_record)) {
+        // Written before model tags moved to slots: of theirs it has only the polarity's.
+        doc.add_value(schema::kPolaritySlot, "");
+        write_model_tags(doc, Response(), after, model_slots_);
+    } else {
+        write_model_tags(doc, before, after, model_slots_);
+    }
     if (std::string themes = join_ids(after.themes); themes != join_ids(before.themes)) {
         doc.add_value(schema::kThemesSlot, themes);
     }

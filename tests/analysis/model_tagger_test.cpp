@@ -260,4 +260,24 @@ TEST_CASE("a store that kept a model's tags as terms and in the record is read a
     CHECK(matches(db, polarity_query("negative")) == 1);
     CHECK(model_tagged_count(db) == 3);  // R1, R2 and R3, in slots
     CHECK(tag_with_model(db, parking_and_staff_model()).changed == 0);
+
+    // An old record's polarity, taken off as it moves, leaves no value behind.
+    Xapian::Document four = db.get_document(r4);
+    Response old_four = response_from_json(four.get_data());
+    old_four.polarity = "negative";
+    old_four.polarity_confidence = 0.5;
+    four.set_data(to_json(old_four));
+    four.add_boolean_term("XPnegative");
+    four.add_value(schema::kPolarityConfidenceSlot, "");
+    db.replace_document(r4, four);
+    four = db.get_document(r4);
+    Response without = old_four;
+    without.polarity.clear();
+    without.polarity_confidence = 0;
+    DocumentBuilder(db).retag(four, old_four, without, &old_four);
+    db.replace_document(r4, four);
+    db.commit();
+    CHECK(db.get_document(r4).get_value(schema::kPolaritySlot).empty());
+    CHECK(db.get_termfreq("XPnegative") == 0);
+    CHECK(stored_response(db.get_document(r4)).polarity.empty());
 }
