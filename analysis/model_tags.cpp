@@ -148,7 +148,11 @@ Xapian::Query theme_query(const std::map<std::string, Xapian::valueno>& model_sl
 }
 
 Xapian::Query theme_query(const Xapian::Database& db, const std::string& theme_id) {
-    return theme_query(model_theme_slots(db), theme_id);
+    std::map<std::string, Xapian::valueno> slot;
+    if (const std::string stored = db.get_metadata(schema::kModelThemeSlotKeyPrefix + theme_id); !stored.empty()) {
+        slot[theme_id] = static_cast<Xapian::valueno>(std::stoul(stored));
+    }
+    return theme_query(slot, theme_id);
 }
 
 Xapian::Query polarity_query(const std::string& polarity) {

@@ -58,7 +58,8 @@ struct ModelTagValues {
     std::string themes, polarity, polarity_confidence;
     static ModelTagValues of(const Xapian::Document& doc);
 };
-// `record` (a document's data) with what models said from `values`.
+// `record` (a document's data) with what models said from `values`; a record
+// that holds them itself (record_holds_model_tags) as it is.
 Response with_model_tags(Response record, const ModelTagValues& values);
 
 // The record of `r` as the document's data holds it: without what models said.

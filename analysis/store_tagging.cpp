@@ -21,8 +21,9 @@ struct Part {
     std::vector<Xapian::docid> docids;
     std::vector<std::string> data;
     std::vector<ModelTagValues> values;
-    std::vector<Response> records;    // as the data holds them
     std::vector<Response> responses;  // as stored: with what models said
+    // Whether the record holds what models said, as those written before their slots do.
+    std::vector<char> old_form;
     std::vector<std::vector<std::vector<LabelScore>>> predicted;  // per response, per model
 };
 
@@ -39,12 +40,13 @@ Part read_part(Xapian::WritableDatabase& db, const std::vector<Xapian::docid>& d
 }
 
 void predict_part(Part& part, const ModelApplication& application, unsigned threads) {
-    part.records.resize(part.data.size());
     part.responses.resize(part.data.size());
+    part.old_form.resize(part.data.size());
     part.predicted.resize(part.data.size());
     parallel_for(part.data.size(), threads, [&](std::size_t i) {
-        part.records[i] = response_from_json(part.data[i]);
-        part.responses[i] = with_model_tags(part.records[i], part.values[i]);
+        Response record = response_from_json(part.data[i]);
+        part.old_form[i] = record_holds_model_tags(record);
+        part.responses[i] = with_model_tags(std::move(record), part.values[i]);
         part.predicted[i] = application.predict(part.responses[i].redacted_text);
     });
 }
@@ -85,14 +87,15 @@ StoreTagging tag_store(Xapian::WritableDatabase& db, const std::vector<const Tex
             if (rules) summary.changed_by_rules += rules->apply(part.docids[i], after);
             // A record holding what models said was written before their slots: rewritten, it moves there.
             if (after.themes == before.themes && after.groups == before.groups && after.polarity == before.polarity &&
-                after.polarity_confidence == before.polarity_confidence && !record_holds_model_tags(part.records[i])) {
+                after.polarity_confidence == before.polarity_confidence && !part.old_form[i]) {
                 continue;
             }
             // Xapian rewrites only what changed of the document it opened last
             // (else every term's positions too), so each is opened just before
             // it is changed.
             Xapian::Document document = db.get_document(part.docids[i], Xapian::DOC_ASSUME_VALID);
-            builder.retag(document, before, after, &part.records[i]);
+            // A record in the old form is the response as read (with_model_tags).
+            builder.retag(document, before, after, part.old_form[i] ? &before : nullptr);
             db.replace_document(part.docids[i], document);
             ++summary.changed;
         }
