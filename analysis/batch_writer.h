@@ -27,9 +27,9 @@ class BatchWriter {
 public:
     // With a tagger, responses get their rule tags before they are written.
     // Without a transaction (only for a store no one else sees, thrown away
-    // when the batch fails: new_store_ingest.h), Xapian writes out what it
-    // holds every few thousand documents instead of keeping the whole batch's
-    // postings in memory until commit().
+    // when the batch fails: new_store_ingest.h), what Xapian holds is written
+    // out every 1,000 documents instead of keeping the whole batch's postings
+    // in memory until commit().
     BatchWriter(Xapian::WritableDatabase& db, BatchRecord record, IncomingTagger* tagger = nullptr,
                 bool in_transaction = true);
     ~BatchWriter();

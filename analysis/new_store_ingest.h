@@ -3,7 +3,7 @@
 // (a national consultation's whole export), written the quick way: into a new
 // Xapian database in a folder beside the store, where no reader looks,
 // without a transaction and with blocks updated in place (Xapian's
-// DB_DANGEROUS). Xapian then writes out what it holds every 10,000 documents,
+// DB_DANGEROUS). What Xapian holds is then written out every 1,000 documents,
 // rather than keeping a million responses' postings in memory until one
 // commit, and writes each block once. The new database is swapped in whole
 // for the empty store once it is committed. A batch that is refused, fails or
