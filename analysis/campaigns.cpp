@@ -126,6 +126,34 @@ private:
     std::vector<Xapian::docid> company_;  // documents sharing a band key with another, ascending
 };
 
+// The members of each campaign, read from schema::kCampaignSlot's value
+// stream, but for `fresh` documents (every document written since the last
+// commit, which a value stream need not show), read from themselves.
+class CampaignMembers {
+public:
+    CampaignMembers(const Xapian::Database& db, const std::vector<Xapian::docid>& fresh) {
+        const Xapian::ValueIterator end = db.valuestream_end(schema::kCampaignSlot);
+        for (auto v = db.valuestream_begin(schema::kCampaignSlot); v != end; ++v) {
+            if (!std::binary_search(fresh.begin(), fresh.end(), v.get_docid())) members_[*v].push_back(v.get_docid());
+        }
+        for (Xapian::docid d : fresh) {
+            std::string id = db.get_document(d).get_value(schema::kCampaignSlot);
+            if (!id.empty()) members_[id].push_back(d);
+        }
+        for (auto& [id, docids] : members_) std::sort(docids.begin(), docids.end());
+    }
+
+    // In docid order; empty for a campaign with no members.
+    const std::vector<Xapian::docid>& of(const std::string& id) const {
+        static const std::vector<Xapian::docid> none;
+        auto found = members_.find(id);
+        return found == members_.end() ? none : found->second;
+    }
+
+private:
+    std::unordered_map<std::string, std::vector<Xapian::docid>> members_;
+};
+
 bool starts_with(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
 
 // The terms of `doc` that start with `prefix`.
@@ -174,9 +202,12 @@ private:
 // were linked when they joined), new links only after an exact check.
 class Linker {
 public:
-    // `legacy_terms`: the store has documents with band terms rather than the value.
-    Linker(Xapian::WritableDatabase& db, const BandIndex& index, bool legacy_terms)
-        : db_(db), index_(index), legacy_terms_(legacy_terms), components_(db.get_lastdocid()),
+    // `legacy_terms`: the store has documents with band terms rather than the
+    // value; `legacy_campaign_terms`: with campaign terms beside the value.
+    Linker(Xapian::WritableDatabase& db, const BandIndex& index, const CampaignMembers& members, bool legacy_terms,
+           bool legacy_campaign_terms)
+        : db_(db), index_(index), members_(members), legacy_terms_(legacy_terms),
+          legacy_campaign_terms_(legacy_campaign_terms), components_(db.get_lastdocid()),
           shingles_(std::size_t{db.get_lastdocid()} + 1) {}
 
     // Brings `d` in with the campaign it has, and all of that campaign.
@@ -191,15 +222,14 @@ public:
     // Every member of the campaign, linked to each other.
     void load_campaign(const std::string& id) {
         if (!loaded_.insert(id).second) return;
-        std::string term = schema::kCampaignPrefix + id;
         Xapian::docid first = 0;
-        for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) {
-            if (!components_.contains(*p)) {
-                components_.add(*p);
-                before_[*p] = id;
+        for (Xapian::docid member : members_.of(id)) {
+            if (!components_.contains(member)) {
+                components_.add(member);
+                before_[member] = id;
             }
-            if (first) components_.unite(*p, first);
-            else first = *p;
+            if (first) components_.unite(member, first);
+            else first = member;
         }
     }
 
@@ -214,27 +244,38 @@ public:
 
     void unite(Xapian::docid a, Xapian::docid b) { components_.unite(a, b); }
 
-    // Links `d`, whose shingles these are, with every verified candidate: a
-    // document sharing a band of their MinHash.
-    // `keys` are its band keys, as its value holds them.
-    void link(Xapian::docid d, const std::vector<std::uint64_t>& shingles, const BandKeys& keys) {
-        std::vector<Xapian::docid> candidates;
+    // The documents sharing at least kCandidateBands bands with `d`, whose band
+    // keys these are, in docid order. `shingles`, d's, are needed only where
+    // the store has band terms.
+    std::vector<Xapian::docid> candidates(Xapian::docid d, const BandKeys& keys,
+                                          const std::vector<std::uint64_t>* shingles) const {
+        std::vector<Xapian::docid> sharing;  // a document once for each band it shares
         for (std::size_t band = 0; band < keys.size(); ++band) {
-            index_.for_each_sharing(band, keys[band], [&](Xapian::docid c) { candidates.push_back(c); });
+            index_.for_each_sharing(band, keys[band], [&](Xapian::docid c) { sharing.push_back(c); });
         }
-        if (legacy_terms_) {
+        if (legacy_terms_ && shingles) {
             // Band terms hold the whole 64-bit band hashes, which the value does not.
-            const std::vector<std::uint64_t> bands = minhash_bands(shingles);
+            const std::vector<std::uint64_t> bands = minhash_bands(*shingles);
             for (std::size_t band = 0; band < bands.size(); ++band) {
                 const std::string term = legacy_band_term(static_cast<int>(band), bands[band]);
                 const Xapian::PostingIterator end = db_.postlist_end(term);
-                for (auto p = db_.postlist_begin(term); p != end; ++p) candidates.push_back(*p);
+                for (auto p = db_.postlist_begin(term); p != end; ++p) sharing.push_back(*p);
             }
         }
-        std::sort(candidates.begin(), candidates.end());
-        candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+        std::sort(sharing.begin(), sharing.end());
+        std::vector<Xapian::docid> out;
+        for (auto run = sharing.begin(); run != sharing.end();) {
+            const auto next = std::upper_bound(run, sharing.end(), *run);
+            if (*run != d && next - run >= kCandidateBands) out.push_back(*run);
+            run = next;
+        }
+        return out;
+    }
+
+    // Links `d`, whose shingles these are, with every one of its candidates
+    // whose text is near-identical.
+    void link(Xapian::docid d, const std::vector<std::uint64_t>& shingles, const std::vector<Xapian::docid>& candidates) {
         for (Xapian::docid c : candidates) {
-            if (c == d) continue;
             try {
                 node(c);
             } catch (const Xapian::DocNotFoundError&) {
@@ -283,24 +324,26 @@ public:
     }
 
 private:
+    // Changes the document's value and record only: a term changed would have
+    // Xapian load every term's positions to write the document again, four
+    // times the cost (but in a store with campaign terms, which go).
     void rewrite(Xapian::docid d, const std::string& campaign) {
         Xapian::Document doc = db_.get_document(d);
-        for (const std::string& term : terms_with_prefix(doc, schema::kCampaignPrefix)) doc.remove_term(term);
+        if (legacy_campaign_terms_) {
+            for (const std::string& term : terms_with_prefix(doc, schema::kCampaignPrefix)) doc.remove_term(term);
+        }
         Response r = response_from_json(doc.get_data());
         r.campaign = campaign;
         doc.set_data(to_json(r));
-        if (campaign.empty()) {
-            doc.remove_value(schema::kCampaignSlot);
-        } else {
-            doc.add_value(schema::kCampaignSlot, campaign);
-            doc.add_boolean_term(schema::kCampaignPrefix + campaign);
-        }
+        doc.add_value(schema::kCampaignSlot, campaign);  // an empty value takes it away
         db_.replace_document(d, doc);
     }
 
     Xapian::WritableDatabase& db_;
     const BandIndex& index_;
+    const CampaignMembers& members_;
     const bool legacy_terms_;
+    const bool legacy_campaign_terms_;
     Components components_;
     std::unordered_map<Xapian::docid, std::string> before_;  // the campaign each had
     std::set<std::string> loaded_;
@@ -335,9 +378,10 @@ CampaignLinking link_campaigns(Xapian::WritableDatabase& db, const std::vector<X
     std::sort(fresh.begin(), fresh.end());
     fresh.erase(std::unique(fresh.begin(), fresh.end()), fresh.end());
     BandIndex index(db, fresh);
-    const bool legacy_terms =
-        db.allterms_begin(schema::kNearDuplicatePrefix) != db.allterms_end(schema::kNearDuplicatePrefix);
-    Linker linker(db, index, legacy_terms);
+    const CampaignMembers members(db, fresh);
+    auto has_terms = [&db](const char* prefix) { return db.allterms_begin(prefix) != db.allterms_end(prefix); };
+    const bool legacy_terms = has_terms(schema::kNearDuplicatePrefix);
+    Linker linker(db, index, members, legacy_terms, has_terms(schema::kCampaignPrefix));
     // Documents with the same shingles have the same candidates: only the
     // first is looked up, and the rest join it, so a batch of identical letters
     // costs one lookup, not one each; a 128-bit hash of the shingles finds the
@@ -350,36 +394,42 @@ CampaignLinking link_campaigns(Xapian::WritableDatabase& db, const std::vector<X
         // A re-ingested first member loses its campaign term: bring in the rest
         // of its campaign so that it gets a new first member if it is not linked again.
         std::string id = response_id(doc);
-        if (db.get_termfreq(schema::kCampaignPrefix + id) > 0) linker.load_campaign(id);
+        if (!members.of(id).empty()) linker.load_campaign(id);
         if (index.alone(d) && !legacy_terms) continue;  // nothing to compare its text with
-        const std::vector<std::uint64_t>& shingles = linker.shingles_of(d);
-        if (shingles.empty()) continue;
-        auto [first, new_text] = first_with.emplace(fingerprint(shingles), d);
-        if (new_text) {
-            // The keys DocumentBuilder stored, rather than the MinHash again.
-            BandKeys keys;
-            if (!decode_signature(doc.get_value(schema::kNearDuplicateSlot), keys)) {
-                keys = band_keys(minhash_bands(shingles));
-            }
-            linker.link(d, shingles, keys);
-        } else {
-            linker.unite(d, first->second);
+        // The keys DocumentBuilder stored, rather than the MinHash again. Its
+        // text is read only when it has candidates (or band terms are to be found).
+        BandKeys keys;
+        const bool stored_keys = decode_signature(doc.get_value(schema::kNearDuplicateSlot), keys);
+        const std::vector<std::uint64_t>* shingles = nullptr;
+        if (legacy_terms || !stored_keys) {
+            shingles = &linker.shingles_of(d);
+            if (shingles->empty()) continue;
+            if (!stored_keys) keys = band_keys(minhash_bands(*shingles));
         }
+        const std::vector<Xapian::docid> candidates = linker.candidates(d, keys, shingles);
+        if (candidates.empty()) continue;
+        if (!shingles) shingles = &linker.shingles_of(d);
+        if (shingles->empty()) continue;
+        auto [first, new_text] = first_with.emplace(fingerprint(*shingles), d);
+        if (new_text) linker.link(d, *shingles, candidates);
+        else linker.unite(d, first->second);
     }
     return linker.write();
 }
 
 std::vector<Campaign> list_campaigns(const Xapian::Database& db, Xapian::doccount min_size) {
+    std::map<std::string, std::vector<Xapian::docid>> members;
+    const Xapian::ValueIterator end = db.valuestream_end(schema::kCampaignSlot);
+    for (auto v = db.valuestream_begin(schema::kCampaignSlot); v != end; ++v) members[*v].push_back(v.get_docid());
     std::vector<Campaign> campaigns;
-    const std::string prefix = schema::kCampaignPrefix;
-    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-        if (t.get_termfreq() < std::max<Xapian::doccount>(min_size, 1)) continue;
+    for (const auto& [id, docids] : members) {
+        if (docids.size() < std::max<Xapian::doccount>(min_size, 1)) continue;
         Campaign c;
-        c.id = (*t).substr(prefix.size());
-        c.size = t.get_termfreq();
+        c.id = id;
+        c.size = static_cast<Xapian::doccount>(docids.size());
         std::map<std::string, Xapian::doccount> events, channels;
-        for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p) {
-            Xapian::Document doc = db.get_document(*p);
+        for (Xapian::docid d : docids) {
+            Xapian::Document doc = db.get_document(d);
             ++events[doc.get_value(schema::kEventSlot)];
             ++channels[doc.get_value(schema::kChannelSlot)];
         }
@@ -388,7 +438,7 @@ std::vector<Campaign> list_campaigns(const Xapian::Database& db, Xapian::doccoun
         // The first member's text; the earliest remaining one's if it is gone.
         std::string id_term = schema::kIdPrefix + c.id;
         Xapian::PostingIterator first = db.postlist_begin(id_term);
-        Xapian::docid docid = first != db.postlist_end(id_term) ? *first : *db.postlist_begin(*t);
+        Xapian::docid docid = first != db.postlist_end(id_term) ? *first : docids.front();
         c.text = response_from_json(db.get_document(docid).get_data()).redacted_text;
         campaigns.push_back(std::move(c));
     }

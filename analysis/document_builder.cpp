@@ -107,10 +107,7 @@ Xapian::Document DocumentBuilder::build(const Response& r) {
     term_generator_.index_text(r.redacted_text);
 
     doc.add_boolean_term(id_term(r.id));
-    if (!r.campaign.empty()) {
-        doc.add_boolean_term(schema::kCampaignPrefix + r.campaign);
-        doc.add_value(schema::kCampaignSlot, r.campaign);
-    }
+    if (!r.campaign.empty()) doc.add_value(schema::kCampaignSlot, r.campaign);
     doc.add_boolean_term(schema::kBatchPrefix + r.batch);
     add_filter(doc, schema::kEventPrefix, r.event);
     add_filter(doc, schema::kChannelPrefix, r.channel);

@@ -19,7 +19,9 @@ inline constexpr const char* kQuestionPrefix = "XQ";    // XQ<question slug>
 inline constexpr const char* kThemePrefix = "XT";       // XT<theme id>
 inline constexpr const char* kGroupPrefix = "XG";       // XG<group id>
 inline constexpr const char* kAttributePrefix = "XA";   // XA<attribute>:<value slug>
-inline constexpr const char* kCampaignPrefix = "XK";    // XK<campaign id>: members of a campaign
+// XK<campaign id>: members of a campaign, in stores written before campaigns
+// were kept in kCampaignSlot alone; a member rewritten loses it.
+inline constexpr const char* kCampaignPrefix = "XK";
 // XH<band><hash>: MinHash LSH buckets, one term per band, as stores written
 // before kNearDuplicateSlot carry them; linking still reads them there.
 inline constexpr const char* kNearDuplicatePrefix = "XH";
