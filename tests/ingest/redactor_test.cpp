@@ -43,6 +43,33 @@ TEST_CASE("redact takes out each kind of personal data and counts it") {
     }
 }
 
+TEST_CASE("patterns skipped for want of a digit, '@' or cue would not have matched") {
+    // Each is found though the checks before the patterns see few ASCII digits
+    // or no ASCII cue: digits of another script, a cue in capitals or with a
+    // curly apostrophe, a Kelvin sign that ICU folds to k.
+    struct Case {
+        const char* input;
+        const char* expected;
+        int redacted;
+    };
+    const Case cases[] = {
+        {"ring 0\u0667\u0667\u0660\u0660 \u0669\u0660\u0660\u0661\u0662\u0663 please", "ring [phone] please", 1},
+        {"MY NAME IS Jean Hughes", "MY NAME IS [name]", 1},
+        {"I AM CALLED Jean", "I AM CALLED [name]", 1},
+        {"Honestly I\u2019m Linda Salt", "Honestly I\u2019m [name]", 1},
+        {"it\u2019s \u00a36 to park, I am Linda Salt", "it\u2019s \u00a36 to park, I am [name]", 1},
+        {"postcode S\u212a10 3BL", "postcode S\u212a10 [postcode]", 1},
+        {"to nurse Karen\u2026", "to nurse [name]\u2026", 1},
+        {"nothing here \u2013 just words", "nothing here \u2013 just words", 0},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.input);
+        yousaid::Redaction r = redact(c.input);
+        CHECK(r.text == c.expected);
+        CHECK(r.counts.total() == c.redacted);
+    }
+}
+
 TEST_CASE("NHS number check digit") {
     CHECK(yousaid::is_valid_nhs_number("9434765919"));
     CHECK_FALSE(yousaid::is_valid_nhs_number("9434765918"));
