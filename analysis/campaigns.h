@@ -24,8 +24,8 @@ inline constexpr double kCampaignJaccard = 0.9;
 
 // A pair is a candidate, checked exactly, when their MinHashes agree in at
 // least this many of the 20 bands. A pair 0.9 similar agrees in each band with
-// a chance of 0.9^5 = 0.59, so in fewer than 3 with a chance of 7 in a
-// million; a pair 0.55 similar agrees in at least 3 with a chance of 0.08, in
+// a chance of 0.9^5 = 0.59, so in fewer than 3 with a chance of 7.5 in
+// a million; a pair 0.55 similar agrees in at least 3 with a chance of 0.08, in
 // at least 1 with 0.64. On 100,000 synthetic responses, made of sentences
 // from one pool, 65% of the pairs sharing a band shared only one, and they
 // grow with the square of the store.
