@@ -150,6 +150,12 @@ public:
         return found == members_.end() ? none : found->second;
     }
 
+    // Calls f(id, members) for every campaign, in no set order.
+    template <typename F>
+    void for_each(F f) const {
+        for (const auto& [id, docids] : members_) f(id, docids);
+    }
+
 private:
     std::unordered_map<std::string, std::vector<Xapian::docid>> members_;
 };
@@ -418,12 +424,9 @@ CampaignLinking link_campaigns(Xapian::WritableDatabase& db, const std::vector<X
 }
 
 std::vector<Campaign> list_campaigns(const Xapian::Database& db, Xapian::doccount min_size) {
-    std::map<std::string, std::vector<Xapian::docid>> members;
-    const Xapian::ValueIterator end = db.valuestream_end(schema::kCampaignSlot);
-    for (auto v = db.valuestream_begin(schema::kCampaignSlot); v != end; ++v) members[*v].push_back(v.get_docid());
     std::vector<Campaign> campaigns;
-    for (const auto& [id, docids] : members) {
-        if (docids.size() < std::max<Xapian::doccount>(min_size, 1)) continue;
+    CampaignMembers(db, {}).for_each([&](const std::string& id, const std::vector<Xapian::docid>& docids) {
+        if (docids.size() < std::max<Xapian::doccount>(min_size, 1)) return;
         Campaign c;
         c.id = id;
         c.size = static_cast<Xapian::doccount>(docids.size());
@@ -441,7 +444,7 @@ std::vector<Campaign> list_campaigns(const Xapian::Database& db, Xapian::doccoun
         Xapian::docid docid = first != db.postlist_end(id_term) ? *first : docids.front();
         c.text = response_from_json(db.get_document(docid).get_data()).redacted_text;
         campaigns.push_back(std::move(c));
-    }
+    });
     std::stable_sort(campaigns.begin(), campaigns.end(), [](const Campaign& a, const Campaign& b) {
         return a.size != b.size ? a.size > b.size : a.id < b.id;
     });

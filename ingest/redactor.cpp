@@ -104,7 +104,8 @@ const Pattern& titled_name_pattern() {
 
 // What a text holds that each pattern needs, found without ICU: most
 // responses have no digit, no '@' and no cue, and skipping the patterns that
-// cannot match halves the time redaction takes. Each check is exact: a pattern
+// cannot match took 5 s of CPU off ingesting 100,000 bench responses (of about
+// 60 s). Each check is exact: a pattern
 // skipped could not have matched. Counts of ASCII digits and ASCII words found
 // case-insensitively decide only for plain text (see below), as ICU's \d is
 // any script's digit and its case-insensitive matching folds a few other
@@ -113,24 +114,25 @@ const Pattern& titled_name_pattern() {
 class PatternNeeds {
 public:
     explicit PatternNeeds(std::string_view utf8) : plain_(is_plain(utf8)) {
+        email_ = utf8.find('@') != std::string_view::npos;
+        titled_ = holds_any(utf8, {"Dr", "Mr", "Ms", "Miss", "Doctor", "Nurse", "nurse"});
+        if (!plain_) return;  // every other pattern is tried
         std::string lower;
         lower.reserve(utf8.size());
         for (char c : utf8) {
             digits_ += c >= '0' && c <= '9';
             lower += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
         }
-        email_ = utf8.find('@') != std::string_view::npos;
-        titled_ = holds_any(utf8, {"Dr", "Mr", "Ms", "Miss", "Doctor", "Nurse", "nurse"});
         cue_ = holds_any(lower, {"name is", "called"});
         introduced_ = holds_any(lower, {"i'm", "i\u2019m", "i am"});
     }
 
-    bool plain() const { return plain_; }
     bool email() const { return email_; }
     bool digits(int at_least) const { return !plain_ || digits_ >= at_least; }
     bool named_cue() const { return !plain_ || cue_; }
     bool introduced_name() const { return !plain_ || introduced_; }
     bool titled_name() const { return titled_; }
+    // False only for plain text.
     bool any() const {
         return email() || digits(2) || named_cue() || introduced_name() || titled_name();
     }
@@ -193,8 +195,8 @@ bool is_valid_nhs_number(const std::string& digits) {
 Redaction redact(const std::string& utf8) {
     const PatternNeeds needs(utf8);
     Redaction result;
-    if (needs.plain() && !needs.any()) {
-        result.text = utf8;  // well-formed UTF-8, so as ICU would give it back
+    if (!needs.any()) {
+        result.text = utf8;  // plain, so well-formed UTF-8: as ICU would give it back
         return result;
     }
     icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);
