@@ -236,7 +236,8 @@ public:
           legacy_campaign_terms_(legacy_campaign_terms), components_(db.get_lastdocid()),
           shingles_(std::size_t{db.get_lastdocid()} + 1), shared_(std::size_t{db.get_lastdocid()} + 1, 0) {}
 
-    // Brings `d` in with the campaign it has, and all of that campaign.
+    // Brings `d`, which is in the store, in with the campaign it has (as
+    // CampaignMembers read it: `d` itself is not read), and all of that campaign.
     void node(Xapian::docid d) {
         if (components_.contains(d)) return;
         const std::string& campaign = members_.campaign_of(d);
@@ -304,10 +305,13 @@ public:
     // whose text is near-identical.
     void link(Xapian::docid d, const std::vector<std::uint64_t>& shingles, const std::vector<Xapian::docid>& candidates) {
         for (Xapian::docid c : candidates) {
-            try {
+            if (!components_.contains(c)) {
+                try {
+                    db_.get_document(c);  // throws for a document deleted since the last commit
+                } catch (const Xapian::DocNotFoundError&) {
+                    continue;
+                }
                 node(c);
-            } catch (const Xapian::DocNotFoundError&) {
-                continue;  // deleted since the last commit
             }
             if (components_.find(c) == components_.find(d)) continue;
             const std::vector<std::uint64_t>& theirs = shingles_of(c);

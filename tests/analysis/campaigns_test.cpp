@@ -242,6 +242,29 @@ TEST_CASE("a response linking two campaigns merges them under the earliest membe
     CHECK(members_of(db, "a-1") == 5);
 }
 
+TEST_CASE("a response deleted since the last commit is no campaign member") {
+    TempDir dir;
+    Xapian::WritableDatabase db = open_store_for_writing(dir.path("store"));
+    write_batch(db, "b1", {{"on-1", kLetter}, {"on-2", letter(30)}});
+    // on-2 goes, uncommitted; on-3, the same letter, comes.
+    db.delete_document(2);
+    BatchRecord record;
+    record.id = "b2";
+    BatchWriter writer(db, record, nullptr, false);
+    Response r;
+    r.id = "on-3";
+    r.batch = "b2";
+    r.event = r.channel = "Online survey";
+    r.original_text = r.redacted_text = letter(30);
+    writer.put(r);
+    CampaignLinking linking;
+    REQUIRE_NOTHROW(linking = link_campaigns(db, writer.written()));
+    writer.commit();
+    CHECK(linking.members_added == 0);
+    CHECK(campaign_of(db, "on-3").empty());
+    CHECK(campaign_of(db, "on-1").empty());
+}
+
 TEST_CASE("linking again changes nothing") {
     TempDir dir;
     Xapian::WritableDatabase db = open_store_for_writing(dir.path("store"));
