@@ -83,6 +83,14 @@ std::map<std::string, Xapian::valueno> model_theme_slots(const Xapian::Database&
     return out;
 }
 
+std::vector<Xapian::valueno> response_value_slots(const Xapian::Database& db) {
+    std::vector<Xapian::valueno> slots;
+    for (Xapian::valueno slot = 0; slot <= schema::kPolarityConfidenceSlot; ++slot) slots.push_back(slot);
+    for (const auto& [id, slot] : model_theme_slots(db)) slots.push_back(slot);
+    std::sort(slots.begin(), slots.end());
+    return slots;
+}
+
 Response stored_response(const Xapian::Document& doc) {
     return with_model_tags(response_from_json(doc.get_data()), ModelTagValues::of(doc));
 }

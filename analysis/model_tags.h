@@ -49,6 +49,12 @@ private:
 // Every theme a model has given in the store, with its slot.
 std::map<std::string, Xapian::valueno> model_theme_slots(const Xapian::Database& db);
 
+// Every slot a response in the store can hold a value in, ascending: the
+// schema's (schema::Slot, 11 included for older stores) and each model theme's.
+// Rewriting a response with its values taken from these slots alone (as
+// tag_store does) would lose a value written anywhere else.
+std::vector<Xapian::valueno> response_value_slots(const Xapian::Database& db);
+
 // The response as stored: the record in the document's data with the model's
 // themes and polarity from their slots. Throws std::runtime_error as response_from_json.
 Response stored_response(const Xapian::Document& doc);

@@ -25,7 +25,12 @@ struct StoreTagging {
 // (whose synonyms then replace the store's, and which the store then keeps as
 // the codebook it was tagged with). Hand codes win throughout. Does not
 // commit: the caller's transaction makes the tags visible together.
+// `reader`, when given, is the same store opened to read with nothing written
+// to `db` since: the responses are then read along its value streams on the
+// models' threads, and the writing thread need not read them again (Xapian
+// objects are not shared between threads).
 StoreTagging tag_store(Xapian::WritableDatabase& db, const std::vector<const TextModel*>& models,
-                       const CompiledCodebook* codebook, unsigned threads = 2);
+                       const CompiledCodebook* codebook, unsigned threads = 2,
+                       const Xapian::Database* reader = nullptr);
 
 }  // namespace yousaid

@@ -9,8 +9,9 @@
 #include <cstdint>
 #include <iosfwd>
 #include <string>
-#include <unordered_map>
 #include <vector>
+
+#include "analysis/feature_index.h"
 
 namespace yousaid {
 
@@ -54,7 +55,7 @@ private:
     FeatureSettings settings_;
     std::vector<std::uint64_t> hashes_;                       // feature index -> hash
     std::vector<float> idf_;                                  // feature index -> idf
-    std::unordered_map<std::uint64_t, std::uint32_t> index_;  // hash -> feature index
+    FeatureIndex index_;                                      // hash -> feature index and idf
 };
 
 }  // namespace yousaid

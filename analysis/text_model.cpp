@@ -64,7 +64,12 @@ TextModelSettings TextModelSettings::standard(bool multi_label) {
 void TextModel::View::add_scores(const SparseVector& x, double scale, std::vector<double>& out) const {
     const std::size_t k = biases.size();
     std::vector<double> sum(biases.begin(), biases.end());
+    constexpr std::size_t kAhead = 8;  // rows are scattered over the table: start loading them early
+    for (std::size_t i = 0; i < std::min(kAhead, x.index.size()); ++i) {
+        __builtin_prefetch(&weights[static_cast<std::size_t>(x.index[i]) * k]);
+    }
     for (std::size_t i = 0; i < x.index.size(); ++i) {
+        if (i + kAhead < x.index.size()) __builtin_prefetch(&weights[static_cast<std::size_t>(x.index[i + kAhead]) * k]);
         const float* w = &weights[static_cast<std::size_t>(x.index[i]) * k];
         const double v = x.value[i];
         for (std::size_t j = 0; j < k; ++j) sum[j] += w[j] * v;

@@ -33,7 +33,8 @@ int run(const TagArguments& args) {
             return 1;
         }
     }
-    Xapian::WritableDatabase db = open_store_to_write(resolve_store_path(args.store));
+    const std::string path = resolve_store_path(args.store);
+    Xapian::WritableDatabase db = open_store_to_write(path);
     // The codebook given, else the one the store was last tagged with: its rules
     // roll a model's themes up to their parents.
     std::optional<CompiledCodebook> codebook;
@@ -49,10 +50,11 @@ int run(const TagArguments& args) {
         codebook = compile_codebook(text, "the store's codebook", db).compiled;
     }
     // One transaction: the store shows the old tags or the new, never a mix.
-    db.begin_transaction();
+    db.begin_transaction();  // commits what opening wrote, so a reader sees all of it
+    const Xapian::Database reader(path);  // what the models' thread reads responses from
     std::vector<const TextModel*> model_order;
     for (const TextModel& model : models) model_order.push_back(&model);
-    const StoreTagging tagged = tag_store(db, model_order, codebook ? &*codebook : nullptr);
+    const StoreTagging tagged = tag_store(db, model_order, codebook ? &*codebook : nullptr, 2, &reader);
     for (std::size_t i = 0; i < models.size(); ++i) {
         std::cout << "tagged " << tagged.examined << " responses with " << args.models[i] << " ("
                   << (is_polarity_model(models[i]) ? "polarity" : std::to_string(models[i].labels().size()) + " themes")
@@ -65,7 +67,7 @@ int run(const TagArguments& args) {
                   << " changed\n";
     }
     db.commit_transaction();
-    refresh_facet_cache(db, resolve_store_path(args.store));
+    refresh_facet_cache(db, path);
     return 0;
 }
 
