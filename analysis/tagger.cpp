@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <map>
 #include <regex>
-#include <unordered_set>
 
 #include "analysis/boolean_matches.h"
 #include "analysis/document_builder.h"
@@ -16,11 +15,10 @@ namespace yousaid {
 
 namespace {
 
-using DocSet = std::unordered_set<Xapian::docid>;
-
-DocSet matching(const Xapian::Database& db, const Xapian::Query& query) {
-    DocSet docs;
-    for_each_match(db, query, [&](Xapian::docid d) { docs.insert(d); });
+// Whether each docid up to the store's last matches `query`.
+std::vector<bool> matching(const Xapian::Database& db, const Xapian::Query& query) {
+    std::vector<bool> docs(db.get_lastdocid() + 1);
+    for_each_match(db, query, [&](Xapian::docid d) { docs[d] = true; });
     return docs;
 }
 
@@ -274,8 +272,9 @@ StoreRules::StoreRules(Xapian::WritableDatabase& db, const CompiledCodebook& com
 
 bool StoreRules::apply(Xapian::docid docid, Response& response) const {
     std::vector<char> matched(theme_matches_.size()), cued(cue_matches_.size());
-    for (std::size_t i = 0; i < matched.size(); ++i) matched[i] = theme_matches_[i].count(docid) > 0;
-    for (std::size_t i = 0; i < cued.size(); ++i) cued[i] = cue_matches_[i].count(docid) > 0;
+    auto has = [docid](const std::vector<bool>& docs) { return docid < docs.size() && docs[docid]; };
+    for (std::size_t i = 0; i < matched.size(); ++i) matched[i] = has(theme_matches_[i]);
+    for (std::size_t i = 0; i < cued.size(); ++i) cued[i] = has(cue_matches_[i]);
     return rules_.apply(matched, cued, response);
 }
 

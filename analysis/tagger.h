@@ -6,7 +6,6 @@
 // codes, models) are kept as they are; only rule tags are recomputed.
 #include <optional>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -88,7 +87,10 @@ public:
     bool apply(Xapian::docid docid, Response& response) const;
 
 private:
-    std::vector<std::unordered_set<Xapian::docid>> theme_matches_, cue_matches_;
+    // Per rule and cue, indexed by docid (up to the store's last when made):
+    // whether it matches. A bit a response, where a set of matching docids
+    // took seconds to build at a million responses.
+    std::vector<std::vector<bool>> theme_matches_, cue_matches_;
     RuleTagging rules_;
 };
 
