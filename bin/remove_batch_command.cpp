@@ -16,7 +16,9 @@ struct RemoveBatchArguments {
 };
 
 int run(const RemoveBatchArguments& args) {
-    Xapian::WritableDatabase db = open_store_to_write(resolve_store_path(args.store));
+    const std::string path = resolve_store_path(args.store);
+    open_store(path);  // refuses a missing store rather than creating an empty one
+    Xapian::WritableDatabase db = open_store_to_write(path);
     BatchRecord batch;
     try {
         batch = find_batch(db, args.id);
@@ -25,7 +27,7 @@ int run(const RemoveBatchArguments& args) {
         return 1;
     }
     Xapian::doccount removed = remove_batch(db, batch.id);
-    refresh_facet_cache(db, resolve_store_path(args.store));
+    refresh_facet_cache(db, path);
     std::cout << "removed batch " << batch.id << " (" << batch.file << "): " << removed
               << (removed == 1 ? " response\n" : " responses\n");
     return 0;

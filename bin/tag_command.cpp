@@ -34,6 +34,7 @@ int run(const TagArguments& args) {
         }
     }
     const std::string path = resolve_store_path(args.store);
+    open_store(path);  // refuses a missing store rather than creating an empty one
     Xapian::WritableDatabase db = open_store_to_write(path);
     // The codebook given, else the one the store was last tagged with: its rules
     // roll a model's themes up to their parents.

@@ -126,6 +126,14 @@ TEST_CASE("usage errors exit 2; a missing store exits 1") {
     CHECK(missing.exit_code == 1);
     CHECK(missing.output == "yousaid: " + dir.path("none") +
                                 ": no store here (yousaid ingest creates one; --store or YOUSAID_STORE names another)\n");
+    // Commands that write to a store refuse a missing one too, and make none.
+    const std::string codebook = dir.write("codebook.txt", "theme bus\n  title: Bus\n  rule: bus\n");
+    for (const std::string& command : {"tag --codebook " + codebook, std::string("remove-batch abc")}) {
+        auto refused = run_command(kBinary + " " + command + " --store " + dir.path("none"));
+        CHECK(refused.exit_code == 1);
+        CHECK(refused.output.find(": no store here") != std::string::npos);
+        CHECK_FALSE(std::filesystem::exists(dir.path("none")));
+    }
 }
 
 TEST_CASE("remove-batch takes a batch out whole") {
