@@ -2,15 +2,15 @@
 
 namespace yousaid {
 
-FeatureIndex::FeatureIndex(const std::vector<std::uint64_t>& hashes, const std::vector<float>& idf) {
+FeatureIndex::FeatureIndex(const std::vector<std::uint64_t>& hashes) {
     std::size_t capacity = 16;
     while (capacity < 2 * hashes.size()) capacity *= 2;
     table_.assign(capacity, Entry{});
     mask_ = capacity - 1;
     for (std::uint32_t i = 0; i < hashes.size(); ++i) {
         std::size_t slot = hashes[i] & mask_;
-        while (table_[slot].index != kEmpty) slot = (slot + 1) & mask_;
-        table_[slot] = {hashes[i], i, idf[i]};
+        while (table_[slot].index != kAbsent) slot = (slot + 1) & mask_;
+        table_[slot] = {hashes[i], i};
     }
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// A learned vocabulary's lookup: feature hash -> feature index and idf, in one
+// A learned vocabulary's lookup: feature hash -> feature index, in one
 // open-addressed table. Predicting looks up every n-gram of a text, most of
 // them never seen in training; a node-based map took two cache misses and a
 // division for each (a third of a prediction's time), this takes one probe
@@ -11,25 +11,19 @@ namespace yousaid {
 
 class FeatureIndex {
 public:
-    struct Entry {
-        std::uint64_t hash = 0;
-        std::uint32_t index = kEmpty;  // kEmpty: a free slot
-        float idf = 0;
-    };
-    static constexpr std::uint32_t kEmpty = 0xffffffffu;
+    static constexpr std::uint32_t kAbsent = 0xffffffffu;
 
     FeatureIndex() = default;
-    // Feature i has hashes[i] and idf[i]; hashes are distinct and already mixed
-    // (their low bits choose the slot).
-    FeatureIndex(const std::vector<std::uint64_t>& hashes, const std::vector<float>& idf);
+    // Feature i has hashes[i]; hashes are distinct and already mixed (their
+    // low bits choose the slot).
+    explicit FeatureIndex(const std::vector<std::uint64_t>& hashes);
 
-    // The feature with this hash, or nullptr when training never met it.
-    const Entry* find(std::uint64_t hash) const {
-        if (table_.empty()) return nullptr;
+    // The index of the feature with this hash, or kAbsent when training never met it.
+    std::uint32_t find(std::uint64_t hash) const {
+        if (table_.empty()) return kAbsent;
         for (std::size_t slot = hash & mask_;; slot = (slot + 1) & mask_) {
             const Entry& e = table_[slot];
-            if (e.index == kEmpty) return nullptr;
-            if (e.hash == hash) return &e;
+            if (e.index == kAbsent || e.hash == hash) return e.index;
         }
     }
 
@@ -40,6 +34,10 @@ public:
     }
 
 private:
+    struct Entry {
+        std::uint64_t hash = 0;
+        std::uint32_t index = kAbsent;  // kAbsent: a free slot
+    };
     std::vector<Entry> table_;
     std::size_t mask_ = 0;
 };

@@ -116,7 +116,7 @@ std::vector<SparseVector> TfidfVectoriser::fit_transform(const std::vector<std::
     idf_.clear();
     const double n = static_cast<double>(texts.size());
     for (std::uint64_t hash : hashes_) idf_.push_back(static_cast<float>(std::log((1 + n) / (1 + df[hash])) + 1));
-    index_ = FeatureIndex(hashes_, idf_);
+    index_ = FeatureIndex(hashes_);
     std::vector<SparseVector> out(texts.size());
     parallel_for(texts.size(), threads, [&](std::size_t i) { out[i] = weigh(hashes[i]); });
     return out;
@@ -125,8 +125,8 @@ std::vector<SparseVector> TfidfVectoriser::fit_transform(const std::vector<std::
 SparseVector TfidfVectoriser::transform(const std::string& text) const { return weigh(feature_hashes(text, settings_)); }
 
 SparseVector TfidfVectoriser::weigh(const std::vector<std::uint64_t>& hashes) const {
-    // Occurrences counted by feature index (zero again before returning);
-    // sorting the distinct features alone is a quarter of sorting every occurrence.
+    // Occurrences counted by feature index (each count zero again before
+    // returning), so that only the distinct features are sorted.
     thread_local std::vector<std::uint32_t> counts;
     if (counts.size() < idf_.size()) counts.resize(idf_.size());
     std::vector<std::uint32_t> found;
@@ -134,7 +134,8 @@ SparseVector TfidfVectoriser::weigh(const std::vector<std::uint64_t>& hashes) co
     for (std::size_t i = 0; i < std::min(kAhead, hashes.size()); ++i) index_.prefetch(hashes[i]);
     for (std::size_t i = 0; i < hashes.size(); ++i) {
         if (i + kAhead < hashes.size()) index_.prefetch(hashes[i + kAhead]);
-        if (const FeatureIndex::Entry* e = index_.find(hashes[i]); e && counts[e->index]++ == 0) found.push_back(e->index);
+        const std::uint32_t f = index_.find(hashes[i]);
+        if (f != FeatureIndex::kAbsent && counts[f]++ == 0) found.push_back(f);
     }
     std::sort(found.begin(), found.end());
     SparseVector v;
@@ -180,7 +181,7 @@ TfidfVectoriser TfidfVectoriser::load(std::istream& in) {
     v.hashes_ = read_vector<std::uint64_t>(in);
     v.idf_ = read_vector<float>(in);
     if (v.hashes_.size() != v.idf_.size()) throw std::runtime_error("the model file is damaged");
-    v.index_ = FeatureIndex(v.hashes_, v.idf_);
+    v.index_ = FeatureIndex(v.hashes_);
     return v;
 }
 

@@ -55,7 +55,7 @@ private:
     FeatureSettings settings_;
     std::vector<std::uint64_t> hashes_;                       // feature index -> hash
     std::vector<float> idf_;                                  // feature index -> idf
-    FeatureIndex index_;                                      // hash -> feature index and idf
+    FeatureIndex index_;                                      // hash -> feature index
 };
 
 }  // namespace yousaid

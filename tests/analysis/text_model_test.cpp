@@ -1,9 +1,11 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 #include "analysis/decision_rules.h"
+#include "analysis/feature_index.h"
 #include "analysis/text_features.h"
 #include "analysis/text_model.h"
 #include "tests/test_support.h"
@@ -88,6 +90,34 @@ TEST_CASE("tf-idf vectors are L2-normalised and ignore unseen features") {
     CHECK(norm == doctest::Approx(1.0));
     CHECK(v.transform("zebra").index.empty());
     CHECK(std::is_sorted(rows[0].index.begin(), rows[0].index.end()));
+}
+
+TEST_CASE("a feature's weight follows its count in the text, counted afresh for each text") {
+    TfidfVectoriser v(FeatureSettings{1, 1, 0, 0, 1, true});  // words alone
+    std::vector<SparseVector> rows = v.fit_transform({"parking parking car", "kind nurse"});
+    REQUIRE(rows[0].value.size() == 2);  // parking, car: equal idf, so the ratio is the tf's
+    auto ratio = [](const SparseVector& x) {
+        return *std::max_element(x.value.begin(), x.value.end()) / *std::min_element(x.value.begin(), x.value.end());
+    };
+    CHECK(ratio(rows[0]) == doctest::Approx(1 + std::log(2.0)));
+    const SparseVector three = v.transform("car car car parking");
+    CHECK(ratio(three) == doctest::Approx(1 + std::log(3.0)));
+    const SparseVector again = v.transform("car car car parking");
+    CHECK(again.index == three.index);
+    CHECK(again.value == three.value);
+}
+
+TEST_CASE("a feature index finds each hash it was built with, past colliding slots, and no other") {
+    // Hashes sharing their low bits all want one slot of the table.
+    std::vector<std::uint64_t> hashes;
+    for (std::uint64_t i = 0; i < 40; ++i) hashes.push_back((i + 1) << 32 | 7);
+    hashes.push_back(0);
+    const FeatureIndex index(hashes);
+    for (std::uint32_t i = 0; i < hashes.size(); ++i) CHECK(index.find(hashes[i]) == i);
+    CHECK(index.find(41ULL << 32 | 7) == FeatureIndex::kAbsent);
+    CHECK(index.find(8) == FeatureIndex::kAbsent);
+    CHECK(FeatureIndex().find(7) == FeatureIndex::kAbsent);
+    CHECK(FeatureIndex(std::vector<std::uint64_t>{}).find(0) == FeatureIndex::kAbsent);
 }
 
 TEST_CASE("the threshold maximises F1 between neighbouring scores") {
