@@ -100,6 +100,16 @@ ModelTagValues ModelTagValues::of(const Xapian::Document& doc) {
             doc.get_value(schema::kPolarityConfidenceSlot)};
 }
 
+ModelTagValues ModelTagValues::of(const SlotValues& values) {
+    ModelTagValues out;
+    for (const auto& [slot, value] : values) {
+        if (slot == schema::kModelThemesSlot) out.themes = value;
+        if (slot == schema::kPolaritySlot) out.polarity = value;
+        if (slot == schema::kPolarityConfidenceSlot) out.polarity_confidence = value;
+    }
+    return out;
+}
+
 Response with_model_tags(Response record, const ModelTagValues& values) {
     if (record_holds_model_tags(record)) return record;  // written before model tags moved to slots
     for (Tag& t : model_themes_of(values.themes)) record.themes.push_back(std::move(t));

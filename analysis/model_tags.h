@@ -23,6 +23,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -59,10 +60,14 @@ std::vector<Xapian::valueno> response_value_slots(const Xapian::Database& db);
 // themes and polarity from their slots. Throws std::runtime_error as response_from_json.
 Response stored_response(const Xapian::Document& doc);
 
+// A document's values as read apart from it, as (slot, value) pairs.
+using SlotValues = std::vector<std::pair<Xapian::valueno, std::string>>;
+
 // The slots stored_response reads, for reading them apart from the data.
 struct ModelTagValues {
     std::string themes, polarity, polarity_confidence;
     static ModelTagValues of(const Xapian::Document& doc);
+    static ModelTagValues of(const SlotValues& values);
 };
 // `record` (a document's data) with what models said from `values`; a record
 // that holds them itself (record_holds_model_tags) as it is.

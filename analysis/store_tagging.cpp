@@ -23,7 +23,7 @@ struct Part {
     std::vector<ModelTagValues> values;
     // Every value of each response, when the part was read from value streams
     // (read_part_streams); empty otherwise.
-    std::vector<std::vector<std::pair<Xapian::valueno, std::string>>> all_values;
+    std::vector<SlotValues> all_values;
     std::vector<Response> before, after;  // as stored (with what models said), and as it is to be
     // Whether the record holds what models said, as those written before their slots do.
     std::vector<char> old_form;
@@ -66,15 +66,7 @@ Part read_part_streams(const Xapian::Database& db, const std::vector<Xapian::val
             if (part.docids[i] == value.get_docid()) part.all_values[i].emplace_back(slot, *value);
         }
     }
-    for (const auto& values : part.all_values) {
-        ModelTagValues model;
-        for (const auto& [slot, value] : values) {
-            if (slot == schema::kModelThemesSlot) model.themes = value;
-            if (slot == schema::kPolaritySlot) model.polarity = value;
-            if (slot == schema::kPolarityConfidenceSlot) model.polarity_confidence = value;
-        }
-        part.values.push_back(std::move(model));
-    }
+    for (const auto& values : part.all_values) part.values.push_back(ModelTagValues::of(values));
     return part;
 }
 
