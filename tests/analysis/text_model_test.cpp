@@ -90,6 +90,14 @@ TEST_CASE("tf-idf vectors are L2-normalised and ignore unseen features") {
     CHECK(norm == doctest::Approx(1.0));
     CHECK(v.transform("zebra").index.empty());
     CHECK(std::is_sorted(rows[0].index.begin(), rows[0].index.end()));
+    // A text transformed later has the same features and weights, in the order first met.
+    auto pairs = [](const SparseVector& x) {
+        std::vector<std::pair<std::uint32_t, float>> out;
+        for (std::size_t i = 0; i < x.index.size(); ++i) out.emplace_back(x.index[i], x.value[i]);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    CHECK(pairs(v.transform("parking parking car")) == pairs(rows[0]));
 }
 
 TEST_CASE("a feature's weight follows its count in the text, counted afresh for each text") {
@@ -168,6 +176,23 @@ TEST_CASE("a multi-label model gives each text every label it holds, and at leas
           std::vector<std::string>{"parking", "waiting"});
     CHECK(predicted_labels(model, "staff were caring and friendly") == std::vector<std::string>{"staff"});
     CHECK(model.predict("xyzzy plugh").size() == 1);
+}
+
+TEST_CASE("a label with one example is learned but never given by its threshold") {
+    // Cross-validation scores the fold holding the one example with a model
+    // that never saw the label: whatever threshold that gives says nothing.
+    Examples train = multi_label();
+    train.texts.push_back("my umbrella went missing from the ward");
+    train.labels.push_back({"lost property"});
+    TextModel model = TextModel::train(train.texts, train.labels, TextModelSettings::standard(true));
+    CHECK(std::count(model.labels().begin(), model.labels().end(), "lost property") == 1);
+    int given = 0;
+    for (const std::string& text : multi_label().texts) {
+        const std::vector<std::string> labels = predicted_labels(model, text);
+        given += std::count(labels.begin(), labels.end(), "lost property");
+    }
+    CHECK(given == 0);
+    CHECK(predicted_labels(model, "the car park was full") == std::vector<std::string>{"parking"});
 }
 
 TEST_CASE("a saved model predicts as the trained one; a wrong file is refused by name") {
