@@ -28,9 +28,9 @@ void add_filter(Xapian::Document& doc, const char* prefix, const std::string& na
 
 // The sources other than rules that gave the response a theme: "manual" (and
 // "model" in records written before model tags moved to slots).
-std::set<std::string> theme_sources(const Response& r) {
+std::set<std::string> theme_sources(const std::vector<Tag>& themes) {
     std::set<std::string> out;
-    for (const Tag& t : r.themes) {
+    for (const Tag& t : themes) {
         if (t.source != "rule") out.insert(t.source);
     }
     return out;
@@ -50,23 +50,18 @@ void swap_terms(Xapian::Document& doc, const char* prefix, const std::vector<Tag
     }
 }
 
-// Whether two records of one response hold the same tags (retag's records differ in nothing else).
-bool same_tags(const Response& a, const Response& b) {
-    return a.themes == b.themes && a.groups == b.groups && a.removed_themes == b.removed_themes &&
-           a.removed_groups == b.removed_groups && a.polarity == b.polarity &&
-           a.polarity_confidence == b.polarity_confidence;
-}
-
 }  // namespace
 
 void DocumentBuilder::retag(Xapian::Document& doc, const Response& before, const Response& after,
                             const Response* stored_record) {
     // The terms and the data follow the record; what models said is in slots.
-    const Response old_record = stored_record ? *stored_record : record_of(before);
-    const Response record = record_of(after);
+    // Only the tags of the records are copied: retag runs once per response
+    // changed, on the one thread that writes.
+    const RecordTags old_record = stored_record ? RecordTags::of(*stored_record) : record_tags_of(before);
+    const RecordTags record = record_tags_of(after);
     swap_terms(doc, schema::kThemePrefix, old_record.themes, record.themes);
     swap_terms(doc, schema::kGroupPrefix, old_record.groups, record.groups);
-    const std::set<std::string> had = theme_sources(old_record), has = theme_sources(record);
+    const std::set<std::string> had = theme_sources(old_record.themes), has = theme_sources(record.themes);
     for (const std::string& source : had) {
         if (!has.count(source)) doc.remove_term(schema::kTagSourcePrefix + source);
     }
@@ -88,7 +83,7 @@ void DocumentBuilder::retag(Xapian::Document& doc, const Response& before, const
         doc.add_value(schema::kGroupsSlot, groups);
     }
     doc.add_value(schema::kFacetsSlot, facets_.value_of(after));
-    if (!same_tags(old_record, record)) doc.set_data(to_json(record));
+    if (old_record != record) doc.set_data(to_json(record_of(after)));  // the records differ in tags alone
 }
 
 DocumentBuilder::DocumentBuilder(Xapian::WritableDatabase& db, std::mutex* db_lock)
@@ -114,7 +109,9 @@ Xapian::Document DocumentBuilder::build(const Response& r) {
     add_filter(doc, schema::kQuestionPrefix, r.question);
     const Response record = record_of(r);
     for (const Tag& t : record.themes) doc.add_boolean_term(schema::kThemePrefix + t.id);
-    for (const std::string& source : theme_sources(record)) doc.add_boolean_term(schema::kTagSourcePrefix + source);
+    for (const std::string& source : theme_sources(record.themes)) {
+        doc.add_boolean_term(schema::kTagSourcePrefix + source);
+    }
     write_model_tags(doc, Response(), r, model_slots_);
     for (const Tag& g : r.groups) doc.add_boolean_term(schema::kGroupPrefix + g.id);
     for (const auto& [name, value] : r.attributes) {

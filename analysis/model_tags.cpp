@@ -118,17 +118,34 @@ Response with_model_tags(Response record, const ModelTagValues& values) {
     return record;
 }
 
-Response record_of(const Response& r) {
-    Response record = r;
+namespace {
+
+// Takes off what models said (kept in slots, not the record): a Response or its RecordTags.
+template <typename Record>
+Record without_model_tags(Record record) {
     std::erase_if(record.themes, from_model);
     record.polarity.clear();
     record.polarity_confidence = 0;
     return record;
 }
 
-bool record_holds_model_tags(const Response& record) {
+template <typename Record>
+bool holds_model_tags(const Record& record) {
     return !record.polarity.empty() || std::any_of(record.themes.begin(), record.themes.end(), from_model);
 }
+
+}  // namespace
+
+Response record_of(const Response& r) { return without_model_tags(r); }
+
+RecordTags RecordTags::of(const Response& r) {
+    return {r.themes, r.groups, r.removed_themes, r.removed_groups, r.polarity, r.polarity_confidence};
+}
+
+RecordTags record_tags_of(const Response& r) { return without_model_tags(RecordTags::of(r)); }
+
+bool record_holds_model_tags(const Response& record) { return holds_model_tags(record); }
+bool record_holds_model_tags(const RecordTags& record) { return holds_model_tags(record); }
 
 void write_model_tags(Xapian::Document& doc, const Response& before, const Response& after, ModelThemeSlots& slots) {
     std::map<std::string, double> had, has;

@@ -76,9 +76,24 @@ Response with_model_tags(Response record, const ModelTagValues& values);
 // The record of `r` as the document's data holds it: without what models said.
 Response record_of(const Response& r);
 
+// The tags of a record, copied without its text and attributes: what
+// retagging compares, indexes as terms and keeps in the data.
+struct RecordTags {
+    std::vector<Tag> themes, groups;
+    std::vector<std::string> removed_themes, removed_groups;
+    std::string polarity;
+    double polarity_confidence = 0;
+    bool operator==(const RecordTags&) const = default;
+    // The tags of `record` as they are (a record read from a document's data).
+    static RecordTags of(const Response& record);
+};
+// The tags record_of(r) holds.
+RecordTags record_tags_of(const Response& r);
+
 // Whether a record read from a document's data holds what a model said, as
 // records written before model tags moved to slots did (with terms to match).
 bool record_holds_model_tags(const Response& record);
+bool record_holds_model_tags(const RecordTags& record);
 
 // Sets the model's slots of `doc` from `before` (as stored) to `after`.
 void write_model_tags(Xapian::Document& doc, const Response& before, const Response& after, ModelThemeSlots& slots);

@@ -118,15 +118,17 @@ std::vector<SparseVector> TfidfVectoriser::fit_transform(const std::vector<std::
     for (std::uint64_t hash : hashes_) idf_.push_back(static_cast<float>(std::log((1 + n) / (1 + df[hash])) + 1));
     index_ = FeatureIndex(hashes_);
     std::vector<SparseVector> out(texts.size());
-    parallel_for(texts.size(), threads, [&](std::size_t i) { out[i] = weigh(hashes[i]); });
+    parallel_for(texts.size(), threads, [&](std::size_t i) { out[i] = weigh(hashes[i], Order::ascending); });
     return out;
 }
 
-SparseVector TfidfVectoriser::transform(const std::string& text) const { return weigh(feature_hashes(text, settings_)); }
+SparseVector TfidfVectoriser::transform(const std::string& text) const {
+    return weigh(feature_hashes(text, settings_), Order::as_met);
+}
 
-SparseVector TfidfVectoriser::weigh(const std::vector<std::uint64_t>& hashes) const {
+SparseVector TfidfVectoriser::weigh(const std::vector<std::uint64_t>& hashes, Order order) const {
     // Occurrences counted by feature index (each count zero again before
-    // returning), so that only the distinct features are sorted.
+    // returning), so that only the distinct features are sorted, if at all.
     thread_local std::vector<std::uint32_t> counts;
     if (counts.size() < idf_.size()) counts.resize(idf_.size());
     std::vector<std::uint32_t> found;
@@ -137,7 +139,7 @@ SparseVector TfidfVectoriser::weigh(const std::vector<std::uint64_t>& hashes) co
         const std::uint32_t f = index_.find(hashes[i]);
         if (f != FeatureIndex::kAbsent && counts[f]++ == 0) found.push_back(f);
     }
-    std::sort(found.begin(), found.end());
+    if (order == Order::ascending) std::sort(found.begin(), found.end());
     SparseVector v;
     v.index = std::move(found);
     v.value.reserve(v.index.size());

@@ -14,6 +14,11 @@ TEST_CASE("slug makes filter words from names") {
     CHECK(yousaid::slug("  Mums and tots group, Macclesfield ") == "mums-and-tots-group-macclesfield");
     CHECK(yousaid::slug("LGBT+ social group") == "lgbt-social-group");
     CHECK(yousaid::slug("—") == "");
+    // ASCII text takes a path of its own: the same rules.
+    CHECK(yousaid::slug("Sainsbury's Wilmslow") == "sainsburys-wilmslow");
+    CHECK(yousaid::slug("-- A&E, 24/7 --") == "a-e-24-7");
+    CHECK(yousaid::slug("Tab\there") == "tab-here");
+    CHECK(yousaid::slug("Caf\u00e9 Nero") == "café-nero");
 }
 
 TEST_CASE("trim and fold_case") {
