@@ -134,6 +134,8 @@ Xapian::WritableDatabase open_store_for_writing(const std::string& path,
     }
 }
 
+void merge_pending_values(Xapian::WritableDatabase& db) { db.valuestream_begin(0); }
+
 Xapian::Database open_store(const std::string& location) {
     if (!is_remote(location) && !std::filesystem::exists(location)) {
         throw StoreError(location + ": no store here (yousaid ingest creates one; --store or YOUSAID_STORE names another)");

@@ -8,6 +8,7 @@
 #include "analysis/model_tags.h"
 #include "analysis/parallel_for.h"
 #include "analysis/schema.h"
+#include "analysis/store.h"
 #include "analysis/tagger.h"
 
 namespace yousaid {
@@ -15,6 +16,7 @@ namespace yousaid {
 namespace {
 
 constexpr std::size_t kChunk = 4096;  // responses read, predicted, then written at a time
+constexpr int kMergeEvery = 65536;    // responses written between merges of their values (store.h)
 
 // A part of the store as read, with what its responses' tags become.
 struct Part {
@@ -129,6 +131,7 @@ StoreTagging tag_store(Xapian::WritableDatabase& db, const std::vector<const Tex
     std::future<Part> next;
     if (!docids.empty()) next = start(0, Part());
     Part written;
+    int merged = 0;  // responses written when values were last merged
     for (std::size_t from = 0; from < docids.size(); from += kChunk) {
         Part part = next.get();
         if (from + kChunk < docids.size()) next = start(from + kChunk, std::move(written));
@@ -158,6 +161,10 @@ StoreTagging tag_store(Xapian::WritableDatabase& db, const std::vector<const Tex
             ++summary.changed;
         }
         written = std::move(part);
+        if (summary.changed - merged >= kMergeEvery) {
+            merge_pending_values(db);
+            merged = summary.changed;
+        }
     }
     if (codebook) db.set_metadata(schema::kCodebookKey, codebook->text);
     return summary;
