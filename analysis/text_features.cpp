@@ -39,20 +39,46 @@ icu::UnicodeString folded(const std::string& text) {
     return u.foldCase();
 }
 
-// Word hashes, in order: ICU word segments holding a letter or digit.
-std::vector<std::uint64_t> word_hashes(const icu::UnicodeString& text) {
+bool is_negation(const icu::UnicodeString& word) {
+    static const std::vector<icu::UnicodeString> cues = {
+        u"not", u"no", u"never", u"cannot", u"nothing", u"nobody", u"none", u"nor", u"neither", u"without", u"hardly"};
+    return std::find(cues.begin(), cues.end(), word) != cues.end() || word.endsWith(u"n't") ||
+           word.endsWith(u"n\u2019t");
+}
+
+// Whether a segment between words ends a negation's reach: punctuation that
+// ends a clause, or a line break.
+bool ends_clause(const icu::UnicodeString& text, int32_t start, int32_t end) {
+    static const icu::UnicodeString stops(u".,!?;:()\n");
+    for (int32_t i = start; i < end; ++i) {
+        if (stops.indexOf(text.charAt(i)) >= 0) return true;
+    }
+    return false;
+}
+
+constexpr std::uint64_t kNegated = 0x4e4547;  // mixed into a negated word's hash
+
+// Word hashes, in order: ICU word segments holding a letter or digit, each
+// marked as negated when `mark_negation` and a negation came before it in its
+// clause.
+std::vector<std::uint64_t> word_hashes(const icu::UnicodeString& text, bool mark_negation) {
     thread_local std::unique_ptr<icu::BreakIterator> words;
     UErrorCode status = U_ZERO_ERROR;
     if (!words) words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getUK(), status));
     if (!words || U_FAILURE(status)) throw std::runtime_error("ICU has no word break iterator");
     words->setText(text);
     std::vector<std::uint64_t> out;
+    bool negated = false;
     for (int32_t start = words->first(), end = words->next(); end != icu::BreakIterator::DONE;
          start = end, end = words->next()) {
-        if (words->getRuleStatus() < UBRK_WORD_NUMBER) continue;  // spaces and punctuation
+        if (words->getRuleStatus() < UBRK_WORD_NUMBER) {  // spaces and punctuation
+            if (negated && ends_clause(text, start, end)) negated = false;
+            continue;
+        }
         std::uint64_t h = kOffset;
         for (int32_t i = start; i < end; ++i) h = step(h, text.charAt(i));
-        out.push_back(h);
+        out.push_back(negated ? step(h, kNegated) : h);
+        if (mark_negation && !negated) negated = is_negation(text.tempSubStringBetween(start, end));
     }
     return out;
 }
@@ -63,7 +89,7 @@ std::vector<std::uint64_t> feature_hashes(const std::string& text, const Feature
     const icu::UnicodeString u = folded(text);
     std::vector<std::uint64_t> out;
     if (s.word_max > 0) {
-        const std::vector<std::uint64_t> words = word_hashes(u);
+        const std::vector<std::uint64_t> words = word_hashes(u, s.mark_negation);
         for (std::size_t i = 0; i < words.size(); ++i) {
             std::uint64_t h = kOffset;
             for (int n = 1; n <= s.word_max && i + n <= words.size(); ++n) {
@@ -166,11 +192,12 @@ void TfidfVectoriser::save(std::ostream& out) const {
     write_value<std::int32_t>(out, settings_.char_max);
     write_value<std::int32_t>(out, settings_.min_df);
     write_value<std::int32_t>(out, settings_.sublinear_tf ? 1 : 0);
+    write_value<std::int32_t>(out, settings_.mark_negation ? 1 : 0);
     write_vector(out, hashes_);
     write_vector(out, idf_);
 }
 
-TfidfVectoriser TfidfVectoriser::load(std::istream& in) {
+TfidfVectoriser TfidfVectoriser::load(std::istream& in, int model_version) {
     using namespace binary_io;
     FeatureSettings s;
     s.word_min = read_value<std::int32_t>(in);
@@ -179,6 +206,7 @@ TfidfVectoriser TfidfVectoriser::load(std::istream& in) {
     s.char_max = read_value<std::int32_t>(in);
     s.min_df = read_value<std::int32_t>(in);
     s.sublinear_tf = read_value<std::int32_t>(in) != 0;
+    if (model_version >= 2) s.mark_negation = read_value<std::int32_t>(in) != 0;
     TfidfVectoriser v(s);
     v.hashes_ = read_vector<std::uint64_t>(in);
     v.idf_ = read_vector<float>(in);

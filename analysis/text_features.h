@@ -3,7 +3,8 @@
 // weighted by tf-idf. Text is NFC-normalised and case-folded (ICU); words are
 // ICU word-break segments holding a letter or digit; character n-grams are
 // taken inside each white-space-separated token padded with one space either
-// side ("cat" -> " ca", "cat", "at "), punctuation included. Each feature is a
+// side ("cat" -> " ca", "cat", "at "), punctuation included. Words may be
+// marked as negated (FeatureSettings::mark_negation). Each feature is a
 // 64-bit hash of its kind and code points, so no n-gram string is ever built;
 // the vocabulary is the set of hashes met in training.
 #include <cstdint>
@@ -20,6 +21,10 @@ struct FeatureSettings {
     int char_min = 2, char_max = 5;  // character n-gram lengths; char_max 0: none
     int min_df = 1;                  // a feature must occur in this many training texts
     bool sublinear_tf = true;        // tf -> 1 + ln(tf)
+    // Words after a negation ("not", "no", "never", "without", a word ending
+    // in "n't"...) up to the next punctuation are other words: "not helpful"
+    // gives "not" and a negated "helpful", so "helpful" says praise alone.
+    bool mark_negation = false;
 };
 
 // The feature hashes of a text, with repeats (one per occurrence).
@@ -49,7 +54,9 @@ public:
     const FeatureSettings& settings() const { return settings_; }
 
     void save(std::ostream& out) const;
-    static TfidfVectoriser load(std::istream& in);  // throws std::runtime_error when malformed
+    // Throws std::runtime_error when malformed. Model files before version 2
+    // have no mark_negation.
+    static TfidfVectoriser load(std::istream& in, int model_version);
 
 private:
     enum class Order { ascending, as_met };

@@ -45,12 +45,13 @@ std::vector<int> deal_folds(const std::vector<std::vector<std::size_t>>& codes, 
 
 }  // namespace
 
-TextModelSettings TextModelSettings::standard(bool multi_label) {
+TextModelSettings TextModelSettings::standard(bool multi_label, bool polarity) {
     TextModelSettings s;
     s.multi_label = multi_label;
     ViewSettings words;
     words.features.word_max = 2;
     words.features.char_max = 0;
+    words.features.mark_negation = polarity;
     words.linear.balanced = true;
     ViewSettings characters;
     characters.features.word_max = 0;
@@ -221,9 +222,10 @@ TextModel TextModel::load(const std::string& path) {
     int version = 0;
     in >> magic >> version;
     if (magic != kMagic || in.get() != '\n') throw std::runtime_error(path + ": not a yousaid model");
-    if (version != kTextModelVersion) {
-        throw std::runtime_error(path + ": a version " + std::to_string(version) + " model; this yousaid reads version " +
-                                 std::to_string(kTextModelVersion) + " (train it again)");
+    if (version < 1 || version > kTextModelVersion) {
+        throw std::runtime_error(path + ": a version " + std::to_string(version) +
+                                 " model; this yousaid reads versions 1 to " + std::to_string(kTextModelVersion) +
+                                 " (train it again)");
     }
     try {
         TextModel model;
@@ -238,7 +240,7 @@ TextModel TextModel::load(const std::string& path) {
         for (std::uint64_t v = 0; v < views; ++v) {
             View view;
             view.weight = read_value<double>(in);
-            view.vectoriser = TfidfVectoriser::load(in);
+            view.vectoriser = TfidfVectoriser::load(in, version);
             view.weights = read_vector<float>(in);
             view.biases = read_vector<float>(in);
             if (view.biases.size() != k || view.weights.size() != view.vectoriser.size() * k) {
@@ -252,12 +254,14 @@ TextModel TextModel::load(const std::string& path) {
     }
 }
 
+bool is_polarity_label(const std::string& label) {
+    const std::string l = fold_case(label);
+    return l == "positive" || l == "mixed" || l == "negative" || l == "neutral";
+}
+
 bool is_polarity_model(const TextModel& model) {
     if (model.multi_label() || model.labels().empty()) return false;
-    return std::all_of(model.labels().begin(), model.labels().end(), [](const std::string& label) {
-        const std::string l = fold_case(label);
-        return l == "positive" || l == "mixed" || l == "negative" || l == "neutral";
-    });
+    return std::all_of(model.labels().begin(), model.labels().end(), is_polarity_label);
 }
 
 }  // namespace yousaid

@@ -19,7 +19,8 @@
 
 namespace yousaid {
 
-inline constexpr int kTextModelVersion = 1;
+// Version 2 added FeatureSettings::mark_negation; version 1 files still load.
+inline constexpr int kTextModelVersion = 2;
 
 struct ViewSettings {
     FeatureSettings features;
@@ -34,8 +35,11 @@ struct TextModelSettings {
     unsigned threads = 2;  // texts turned into features at once
     std::uint64_t seed = 1;  // how texts are dealt into folds
 
-    // The settings `yousaid train` uses, measured on real NHS feedback (README, Evaluation).
-    static TextModelSettings standard(bool multi_label);
+    // The settings `yousaid train` uses, measured on real NHS feedback (README,
+    // Evaluation). For `polarity` labels (is_polarity_label), the word view
+    // marks words after a negation: polarity's macro-F1 rose from 0.677 to
+    // 0.689, while the theme tasks' fell by up to 0.009.
+    static TextModelSettings standard(bool multi_label, bool polarity = false);
 };
 
 struct LabelScore {
@@ -89,9 +93,11 @@ private:
     std::size_t training_texts_ = 0;
 };
 
-// True when every label of a single-label model is a polarity: positive,
-// mixed, negative or neutral (any case). `yousaid tag --model` then stores each
-// response's polarity rather than themes.
+// True for positive, mixed, negative or neutral (any case).
+bool is_polarity_label(const std::string& label);
+
+// True when every label of a single-label model is a polarity. `yousaid tag
+// --model` then stores each response's polarity rather than themes.
 bool is_polarity_model(const TextModel& model);
 
 }  // namespace yousaid

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <memory>
@@ -45,7 +46,11 @@ int run(const TrainArguments& args) {
     const auto start = std::chrono::steady_clock::now();
     TextModel model;
     try {
-        model = TextModel::train(set.texts, set.labels, TextModelSettings::standard(multi_label));
+        // Polarity labels: a negation reverses the words after it (TextModelSettings::standard).
+        const bool polarity = !multi_label && std::all_of(set.labels.begin(), set.labels.end(), [](const auto& row) {
+            return std::all_of(row.begin(), row.end(), is_polarity_label);
+        });
+        model = TextModel::train(set.texts, set.labels, TextModelSettings::standard(multi_label, polarity));
     } catch (const std::invalid_argument& e) {
         std::cerr << "yousaid: nothing learned: " << e.what() << "\n";
         return 1;

@@ -82,6 +82,29 @@ TEST_CASE("features are case-folded word n-grams and padded character n-grams") 
     CHECK(feature_hashes("...", words).empty());
 }
 
+TEST_CASE("words after a negation, to the end of their clause, are other words") {
+    FeatureSettings marked;
+    marked.word_max = 1;
+    marked.char_max = 0;
+    marked.mark_negation = true;
+    FeatureSettings plain = marked;
+    plain.mark_negation = false;
+    const std::uint64_t helpful = feature_hashes("helpful", marked).at(0);
+    const std::vector<std::uint64_t> not_helpful = feature_hashes("not helpful", marked);
+    REQUIRE(not_helpful.size() == 2);
+    CHECK(not_helpful[0] == feature_hashes("not", marked).at(0));  // the negation itself is the word
+    CHECK(not_helpful[1] != helpful);
+    CHECK(feature_hashes("Wasn't helpful", marked).at(1) == not_helpful[1]);
+    CHECK(feature_hashes("wasn\u2019t helpful", marked).at(1) == not_helpful[1]);
+    CHECK(feature_hashes("never rude or unhelpful", marked).at(3) == feature_hashes("no unhelpful", marked).at(1));
+    // A clause's end ends the negation: "helpful" after the comma is itself.
+    CHECK(feature_hashes("not rude, helpful", marked).at(2) == helpful);
+    CHECK(feature_hashes("not rude\nhelpful", marked).at(2) == helpful);
+    CHECK(feature_hashes("not rude and helpful", marked).at(3) != helpful);
+    // Unmarked, a negation changes nothing.
+    CHECK(feature_hashes("not helpful", plain).at(1) == feature_hashes("helpful", plain).at(0));
+}
+
 TEST_CASE("tf-idf vectors are L2-normalised and ignore unseen features") {
     TfidfVectoriser v(FeatureSettings{1, 1, 2, 5, 1, true});
     std::vector<SparseVector> rows = v.fit_transform({"parking parking car", "kind nurse"});
@@ -165,7 +188,7 @@ TEST_CASE("a single-label model learns its labels, deterministically") {
     model.save(dir.path("a.model"));
     TextModel::train(train.texts, train.labels, TextModelSettings::standard(false)).save(dir.path("b.model"));
     CHECK(read_file(dir.path("a.model")) == read_file(dir.path("b.model")));
-    CHECK(read_file(dir.path("a.model")).rfind("yousaid-model 1\n", 0) == 0);
+    CHECK(read_file(dir.path("a.model")).rfind("yousaid-model 2\n", 0) == 0);
 }
 
 TEST_CASE("a multi-label model gives each text every label it holds, and at least one") {
@@ -209,7 +232,7 @@ TEST_CASE("a saved model predicts as the trained one; a wrong file is refused by
     CHECK_THROWS_WITH(TextModel::load(other), (other + ": not a yousaid model").c_str());
     const std::string future = dir.write("future", "yousaid-model 99\n");
     CHECK_THROWS_WITH(TextModel::load(future),
-                      (future + ": a version 99 model; this yousaid reads version 1 (train it again)").c_str());
+                      (future + ": a version 99 model; this yousaid reads versions 1 to 2 (train it again)").c_str());
     std::string bytes = read_file(dir.path("m"));
     const std::string cut = dir.write("cut", bytes.substr(0, bytes.size() / 2));
     CHECK_THROWS_WITH(TextModel::load(cut), (cut + ": the model file is cut short").c_str());
