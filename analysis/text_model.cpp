@@ -1,6 +1,7 @@
 #include "analysis/text_model.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <fstream>
 #include <limits>
@@ -43,7 +44,56 @@ std::vector<int> deal_folds(const std::vector<std::vector<std::size_t>>& codes, 
     return fold;
 }
 
+bool is_word_byte(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 || std::isalnum(u) || c == '_';
+}
+
+std::string trimmed(const std::string& s) {
+    const auto first = s.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) return "";
+    return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+constexpr int kStackFolds = 5;
+
 }  // namespace
+
+std::vector<std::string> clauses_of(const std::string& text) {
+    static const std::vector<std::string> joins = {"but", "however", "although", "though", "except"};
+    std::vector<std::string> out;
+    std::string current;
+    auto close = [&] {
+        std::string clause = trimmed(current);
+        if (clause.size() > 2) out.push_back(std::move(clause));
+        current.clear();
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        const char c = text[i];
+        if (c == '.' || c == '!' || c == '?' || c == ';' || c == ',' || c == '\n') {
+            close();
+            ++i;
+        } else if (is_word_byte(c)) {
+            std::size_t end = i;
+            while (end < text.size() && is_word_byte(text[end])) ++end;
+            std::string word = text.substr(i, end - i);
+            std::string lower = word;
+            for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            if (std::find(joins.begin(), joins.end(), lower) != joins.end()) {
+                close();
+            } else {
+                current += word;
+            }
+            i = end;
+        } else {
+            current += c;
+            ++i;
+        }
+    }
+    close();
+    if (out.empty()) out.push_back(text);
+    return out;
+}
 
 TextModelSettings TextModelSettings::standard(bool multi_label, bool polarity) {
     TextModelSettings s;
@@ -60,6 +110,7 @@ TextModelSettings TextModelSettings::standard(bool multi_label, bool polarity) {
     characters.linear.balanced = true;
     characters.linear.C = 0.5;
     s.views = {words, characters};
+    s.stack = polarity;
     return s;
 }
 
@@ -77,6 +128,74 @@ void TextModel::View::add_scores(const SparseVector& x, double scale, std::vecto
         for (std::size_t j = 0; j < k; ++j) sum[j] += w[j] * v;
     }
     for (std::size_t j = 0; j < k; ++j) out[j] += scale * sum[j];
+}
+
+std::vector<double> TextModel::stack_inputs(const std::vector<const View*>& views, const std::string& text) {
+    const std::size_t k = views.front()->biases.size();
+    std::vector<double> inputs;
+    inputs.reserve((views.size() + 2) * k);
+    for (const View* view : views) {
+        std::vector<double> s(k, 0.0);
+        view->add_scores(view->vectoriser.transform(text), 1.0, s);
+        inputs.insert(inputs.end(), s.begin(), s.end());
+    }
+    std::vector<double> high(k, -std::numeric_limits<double>::infinity()), low(k, std::numeric_limits<double>::infinity());
+    const View& first = *views.front();
+    for (const std::string& clause : clauses_of(text)) {
+        std::vector<double> s(k, 0.0);
+        first.add_scores(first.vectoriser.transform(clause), 1.0, s);
+        for (std::size_t j = 0; j < k; ++j) {
+            high[j] = std::max(high[j], s[j]);
+            low[j] = std::min(low[j], s[j]);
+        }
+    }
+    inputs.insert(inputs.end(), high.begin(), high.end());
+    inputs.insert(inputs.end(), low.begin(), low.end());
+    return inputs;
+}
+
+namespace {
+
+SparseVector standardised(const std::vector<double>& inputs, const std::vector<double>& mean,
+                          const std::vector<double>& scale) {
+    SparseVector x;
+    for (std::size_t f = 0; f < inputs.size(); ++f) {
+        x.index.push_back(static_cast<std::uint32_t>(f));
+        x.value.push_back(static_cast<float>((inputs[f] - mean[f]) / scale[f]));
+    }
+    return x;
+}
+
+}  // namespace
+
+std::vector<double> TextModel::Stacker::scores(const std::vector<double>& inputs) const {
+    const SparseVector x = standardised(inputs, mean, scale);
+    std::vector<double> out;
+    for (const LinearScorer& scorer : by_label) out.push_back(scorer.score(x));
+    return out;
+}
+
+TextModel::Stacker TextModel::Stacker::fit(const std::vector<std::vector<double>>& inputs,
+                                           const std::vector<std::size_t>& truth, std::size_t labels) {
+    Stacker stacker;
+    const std::size_t n = inputs.size(), d = inputs.front().size();
+    stacker.mean.assign(d, 0.0);
+    stacker.scale.assign(d, 0.0);
+    for (const auto& row : inputs) {
+        for (std::size_t f = 0; f < d; ++f) stacker.mean[f] += row[f] / static_cast<double>(n);
+    }
+    for (const auto& row : inputs) {
+        for (std::size_t f = 0; f < d; ++f) stacker.scale[f] += std::pow(row[f] - stacker.mean[f], 2) / static_cast<double>(n);
+    }
+    for (double& s : stacker.scale) s = std::sqrt(s) + 1e-9;
+    std::vector<SparseVector> rows;
+    for (const auto& row : inputs) rows.push_back(standardised(row, stacker.mean, stacker.scale));
+    std::vector<std::vector<bool>> targets(labels, std::vector<bool>(n, false));
+    for (std::size_t i = 0; i < n; ++i) targets[truth[i]][i] = true;
+    LinearSettings settings;
+    settings.loss = LinearLoss::logistic;
+    stacker.by_label = LinearProblem(rows, d).train_all(targets, settings);
+    return stacker;
 }
 
 TextModel::View TextModel::fit_view(const ViewSettings& settings, const std::vector<std::string>& texts,
@@ -126,16 +245,25 @@ TextModel TextModel::train(const std::vector<std::string>& texts, const std::vec
     model.cut_.assign(k, 0.0);
     if (settings.folds >= 2 && n >= static_cast<std::size_t>(settings.folds)) {
         std::vector<int> fold = deal_folds(codes, settings.folds, settings.seed);
+        const bool stack = settings.stack && !settings.multi_label;
         std::vector<std::vector<double>> oof(n, std::vector<double>(k, 0.0));
+        std::vector<std::vector<double>> stack_oof(stack ? n : 0);  // each text's stacking inputs, out of fold
         for (int f = 0; f < settings.folds; ++f) {
             std::vector<std::size_t> in, out;
             for (std::size_t i = 0; i < n; ++i) (fold[i] == f ? out : in).push_back(i);
             std::vector<std::vector<bool>> fold_targets;
             for (const auto& t : targets) fold_targets.push_back(pick(t, in));
             std::vector<std::string> fold_texts = pick(texts, in);
+            std::vector<View> fold_views;
             for (const ViewSettings& v : settings.views) {
                 View view = fit_view(v, fold_texts, fold_targets, settings.threads);
                 for (std::size_t i : out) view.add_scores(view.vectoriser.transform(texts[i]), v.weight / weight_sum, oof[i]);
+                if (stack) fold_views.push_back(std::move(view));
+            }
+            if (stack) {
+                std::vector<const View*> views;
+                for (const View& view : fold_views) views.push_back(&view);
+                for (std::size_t i : out) stack_oof[i] = stack_inputs(views, texts[i]);
             }
         }
         if (settings.multi_label) {
@@ -153,7 +281,25 @@ TextModel TextModel::train(const std::vector<std::string>& texts, const std::vec
         } else {
             std::vector<std::size_t> truth(n);
             for (std::size_t i = 0; i < n; ++i) truth[i] = codes[i].empty() ? 0 : codes[i][0];
-            model.cut_ = best_offsets(oof, truth, k);
+            if (stack) {
+                // The stacker's offsets, from its own out-of-fold scores.
+                const std::vector<int> stack_fold = deal_folds(codes, kStackFolds, settings.seed + 1);
+                std::vector<std::vector<double>> stacked(n);
+                for (int f = 0; f < kStackFolds; ++f) {
+                    std::vector<std::size_t> in, out;
+                    for (std::size_t i = 0; i < n; ++i) (stack_fold[i] == f ? out : in).push_back(i);
+                    if (in.empty() || out.empty()) continue;
+                    const Stacker stacker = Stacker::fit(pick(stack_oof, in), pick(truth, in), k);
+                    for (std::size_t i : out) stacked[i] = stacker.scores(stack_oof[i]);
+                }
+                for (auto& row : stacked) {
+                    if (row.empty()) row.assign(k, 0.0);
+                }
+                model.cut_ = best_offsets(stacked, truth, k);
+                model.stacker_ = Stacker::fit(stack_oof, truth, k);
+            } else {
+                model.cut_ = best_offsets(oof, truth, k);
+            }
         }
     }
     for (const ViewSettings& v : settings.views) model.views_.push_back(fit_view(v, texts, targets, settings.threads));
@@ -162,6 +308,11 @@ TextModel TextModel::train(const std::vector<std::string>& texts, const std::vec
 }
 
 std::vector<double> TextModel::scores(const std::string& text) const {
+    if (stacker_) {
+        std::vector<const View*> views;
+        for (const View& view : views_) views.push_back(&view);
+        return stacker_->scores(stack_inputs(views, text));
+    }
     std::vector<double> out(labels_.size(), 0.0);
     for (const View& view : views_) view.add_scores(view.vectoriser.transform(text), view.weight, out);
     return out;
@@ -210,6 +361,15 @@ void TextModel::save(const std::string& path) const {
         write_vector(out, view.weights);
         write_vector(out, view.biases);
     }
+    write_value<std::int32_t>(out, stacker_ ? 1 : 0);
+    if (stacker_) {
+        write_vector(out, stacker_->mean);
+        write_vector(out, stacker_->scale);
+        for (const LinearScorer& scorer : stacker_->by_label) {
+            write_vector(out, scorer.weights);
+            write_value<float>(out, scorer.bias);
+        }
+    }
     out.flush();
     if (!out) throw std::runtime_error(path + ": cannot write the model");
 }
@@ -247,6 +407,23 @@ TextModel TextModel::load(const std::string& path) {
                 throw std::runtime_error("the model file is damaged");
             }
             model.views_.push_back(std::move(view));
+        }
+        if (version >= 2 && read_value<std::int32_t>(in) != 0) {
+            Stacker stacker;
+            stacker.mean = read_vector<double>(in);
+            stacker.scale = read_vector<double>(in);
+            const std::size_t inputs = (views + 2) * k;
+            if (model.multi_label_ || views == 0 || stacker.mean.size() != inputs || stacker.scale.size() != inputs) {
+                throw std::runtime_error("the model file is damaged");
+            }
+            for (std::uint64_t j = 0; j < k; ++j) {
+                LinearScorer scorer;
+                scorer.weights = read_vector<float>(in);
+                scorer.bias = read_value<float>(in);
+                if (scorer.weights.size() != inputs) throw std::runtime_error("the model file is damaged");
+                stacker.by_label.push_back(std::move(scorer));
+            }
+            model.stacker_ = std::move(stacker);
         }
         return model;
     } catch (const std::runtime_error& e) {

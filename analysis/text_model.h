@@ -11,6 +11,7 @@
 // (single label) over those out-of-fold scores. Training is deterministic.
 #include <cstdint>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,7 +20,7 @@
 
 namespace yousaid {
 
-// Version 2 added FeatureSettings::mark_negation; version 1 files still load.
+// Version 2 added FeatureSettings::mark_negation and stacking; version 1 files still load.
 inline constexpr int kTextModelVersion = 2;
 
 struct ViewSettings {
@@ -32,13 +33,20 @@ struct TextModelSettings {
     bool multi_label = false;
     std::vector<ViewSettings> views;
     int folds = 3;         // for offsets and thresholds; 0 or 1: none (offsets 0, thresholds 0)
+    // Single label, with folds: rather than averaged, the views' scores and
+    // the first view's highest and lowest scores over the text's clauses
+    // (clauses_of) are combined by a logistic regression per label, learned
+    // on their out-of-fold scores; offsets are then chosen on the regression's
+    // own out-of-fold scores (5 folds).
+    bool stack = false;
     unsigned threads = 2;  // texts turned into features at once
     std::uint64_t seed = 1;  // how texts are dealt into folds
 
     // The settings `yousaid train` uses, measured on real NHS feedback (README,
     // Evaluation). For `polarity` labels (is_polarity_label), the word view
-    // marks words after a negation: polarity's macro-F1 rose from 0.677 to
-    // 0.689, while the theme tasks' fell by up to 0.009.
+    // marks words after a negation (polarity's macro-F1 rose from 0.677 to
+    // 0.689, while the theme tasks' fell by up to 0.009) and the views are
+    // stacked.
     static TextModelSettings standard(bool multi_label, bool polarity = false);
 };
 
@@ -82,6 +90,19 @@ private:
         double weight = 1.0;
         void add_scores(const SparseVector& x, double scale, std::vector<double>& out) const;
     };
+    // Standardises a text's stacking inputs, then scores each label by its own
+    // logistic regression over them.
+    struct Stacker {
+        std::vector<double> mean, scale;
+        std::vector<LinearScorer> by_label;
+        std::vector<double> scores(const std::vector<double>& inputs) const;
+        static Stacker fit(const std::vector<std::vector<double>>& inputs, const std::vector<std::size_t>& truth,
+                           std::size_t labels);
+    };
+    // What the stacker sees of a text: each view's scores (unweighted), then
+    // the first view's highest and lowest score for each label over the
+    // text's clauses, given the views to score with.
+    static std::vector<double> stack_inputs(const std::vector<const View*>& views, const std::string& text);
     static View fit_view(const ViewSettings& settings, const std::vector<std::string>& texts,
                          const std::vector<std::vector<bool>>& targets, unsigned threads);
     std::vector<LabelScore> decide(const std::vector<double>& scores, bool at_least_one) const;
@@ -90,8 +111,15 @@ private:
     std::vector<std::string> labels_;
     std::vector<View> views_;
     std::vector<double> cut_;  // per label: threshold (multi-label) or offset (single label)
+    std::optional<Stacker> stacker_;
     std::size_t training_texts_ = 0;
 };
+
+// A text's clauses, for stacking: split at . ! ? ; , line breaks and the
+// words "but", "however", "although", "though" and "except" (any case), each
+// trimmed; pieces of fewer than 3 bytes are dropped, and a text with no
+// clause left is one clause.
+std::vector<std::string> clauses_of(const std::string& text);
 
 // True for positive, mixed, negative or neutral (any case).
 bool is_polarity_label(const std::string& label);

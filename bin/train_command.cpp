@@ -46,7 +46,7 @@ int run(const TrainArguments& args) {
     const auto start = std::chrono::steady_clock::now();
     TextModel model;
     try {
-        // Polarity labels: a negation reverses the words after it (TextModelSettings::standard).
+        // Polarity labels: negations marked and the views stacked (TextModelSettings::standard).
         const bool polarity = !multi_label && std::all_of(set.labels.begin(), set.labels.end(), [](const auto& row) {
             return std::all_of(row.begin(), row.end(), is_polarity_label);
         });

@@ -248,3 +248,59 @@ TEST_CASE("polarity models are recognised by their labels") {
     CHECK_FALSE(is_polarity_model(TextModel::train(texts, themes, settings)));
     CHECK_THROWS_AS(TextModel::train({"a", "b"}, {{"x"}, {"x"}}, settings), std::invalid_argument);
 }
+
+TEST_CASE("a text's clauses end at punctuation and at but, however, although, though and except") {
+    using Clauses = std::vector<std::string>;
+    CHECK(clauses_of("Staff were kind, but the wait was long.") == Clauses{"Staff were kind", "the wait was long"});
+    CHECK(clauses_of("Good care BUT poor food; parking\nawful") == Clauses{"Good care", "poor food", "parking", "awful"});
+    CHECK(clauses_of("Butter and a doubtful thought") == Clauses{"Butter and a doubtful thought"});
+    CHECK(clauses_of("Café staff, lovely. No") == Clauses{"Café staff", "lovely"});  // "No" is too short
+    CHECK(clauses_of("OK.") == Clauses{"OK."});  // no clause left: the whole text
+}
+
+namespace {
+
+// Praise, complaint, and the two in one text.
+Examples polarity_examples() {
+    const std::vector<std::string> praise = {"the nurses were kind", "lovely clean ward", "the doctor explained everything",
+                                             "quick and friendly service", "staff were helpful"};
+    const std::vector<std::string> complaint = {"the wait was far too long", "rude receptionist", "dirty toilets",
+                                                "nobody answered the phone", "parking was impossible"};
+    Examples e;
+    for (std::size_t i = 0; i < praise.size(); ++i) {
+        for (std::size_t j = 0; j < kOpenings.size(); ++j) {
+            e.texts.push_back(kOpenings[j] + praise[i] + kEndings[(i + j) % kEndings.size()]);
+            e.labels.push_back({"positive"});
+            e.texts.push_back(kOpenings[j] + complaint[i] + kEndings[(i + j + 1) % kEndings.size()]);
+            e.labels.push_back({"negative"});
+            const std::size_t other = (i + j) % complaint.size();
+            e.texts.push_back(kOpenings[j] + praise[i] + ", but " + complaint[other] + ".");
+            e.labels.push_back({"mixed"});
+        }
+    }
+    return e;
+}
+
+}  // namespace
+
+TEST_CASE("a stacked polarity model tells praise, complaint and both; it saves and loads as trained") {
+    const Examples train = polarity_examples();
+    const TextModelSettings settings = TextModelSettings::standard(false, true);
+    REQUIRE(settings.stack);
+    REQUIRE(settings.views.at(0).features.mark_negation);
+    const TextModel model = TextModel::train(train.texts, train.labels, settings);
+    CHECK(predicted_labels(model, "Sadly the staff were helpful!") == std::vector<std::string>{"positive"});
+    CHECK(predicted_labels(model, "dirty toilets again.") == std::vector<std::string>{"negative"});
+    CHECK(predicted_labels(model, "lovely clean ward, but rude receptionist.") == std::vector<std::string>{"mixed"});
+
+    TempDir dir;
+    model.save(dir.path("a.model"));
+    TextModel::train(train.texts, train.labels, settings).save(dir.path("b.model"));
+    CHECK(read_file(dir.path("a.model")) == read_file(dir.path("b.model")));
+    const TextModel loaded = TextModel::load(dir.path("a.model"));
+    for (const char* text : {"staff were helpful", "nobody answered, but the doctor explained everything", "hm"}) {
+        const std::vector<double> a = model.scores(text), b = loaded.scores(text);
+        REQUIRE(a.size() == b.size());
+        for (std::size_t j = 0; j < a.size(); ++j) CHECK(b[j] == doctest::Approx(a[j]).epsilon(1e-6));
+    }
+}
