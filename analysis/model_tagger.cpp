@@ -37,6 +37,7 @@ ModelApplication::ModelApplication(const std::vector<const TextModel*>& models) 
         polarity_.push_back(is_polarity_model(*model));
         std::set<std::string> ids;
         if (!polarity_.back()) {
+            has_theme_models_ = true;
             for (const std::string& label : model->labels()) ids.insert(theme_id_of_label(label));
         }
         theme_ids_.push_back(std::move(ids));
@@ -54,7 +55,7 @@ void ModelApplication::apply(const std::vector<std::vector<LabelScore>>& predict
     const std::vector<Tag> before = r.themes;
     std::vector<Tag> themes;
     for (const Tag& t : r.themes) {
-        if (t.source != "model") themes.push_back(t);
+        if (t.source != "model" || !has_theme_models_) themes.push_back(t);
     }
     for (std::size_t m = 0; m < predicted.size(); ++m) {
         if (polarity_[m]) {

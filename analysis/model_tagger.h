@@ -40,7 +40,8 @@ public:
     // predicted[m]: model m's labels for the response. The theme models'
     // themes together replace those models gave it before (a theme already
     // there from a rule or by hand, or taken off by hand, is left as it is);
-    // a polarity model sets its polarity. Adds 1 to changed_by_model[m] when
+    // with no theme model among `models`, the themes models gave it before
+    // stay. A polarity model sets its polarity. Adds 1 to changed_by_model[m] when
     // the themes from model m's labels, or the polarity it sets, changed.
     void apply(const std::vector<std::vector<LabelScore>>& predicted, Response& response,
                std::vector<int>& changed_by_model) const;
@@ -49,6 +50,7 @@ private:
     std::vector<const TextModel*> models_;
     std::vector<bool> polarity_;
     std::vector<std::set<std::string>> theme_ids_;  // per theme model: the themes its labels stand for
+    bool has_theme_models_ = false;
 };
 
 // The theme id a model's label stands for.

@@ -245,7 +245,7 @@ TextModel TextModel::train(const std::vector<std::string>& texts, const std::vec
     model.cut_.assign(k, 0.0);
     if (settings.folds >= 2 && n >= static_cast<std::size_t>(settings.folds)) {
         std::vector<int> fold = deal_folds(codes, settings.folds, settings.seed);
-        const bool stack = settings.stack && !settings.multi_label;
+        const bool stack = settings.stack && !settings.multi_label && !settings.views.empty();
         std::vector<std::vector<double>> oof(n, std::vector<double>(k, 0.0));
         std::vector<std::vector<double>> stack_oof(stack ? n : 0);  // each text's stacking inputs, out of fold
         for (int f = 0; f < settings.folds; ++f) {

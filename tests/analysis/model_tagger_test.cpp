@@ -118,7 +118,7 @@ TEST_CASE("a theme model tags with confidence, leaves a response it has no theme
     CHECK(tag_with_model(db, model).changed == 0);
 }
 
-TEST_CASE("a polarity model sets each response's polarity, searchable as polarity:") {
+TEST_CASE("a polarity model sets each response's polarity, searchable as polarity:, and leaves model themes be") {
     TempDir dir;
     Xapian::WritableDatabase db = open_store_for_writing(dir.path("store"));
     REQUIRE(ingest_file(db, dir.write("survey.csv", kSurvey), IngestOptions{}).landed());
@@ -140,6 +140,17 @@ TEST_CASE("a polarity model sets each response's polarity, searchable as polarit
     CHECK(response_of(db, "survey-R2").themes.empty());  // a polarity model adds no theme
     CHECK(matches(db, polarity_query("positive")) >= 1);
     CHECK(db.get_termfreq(std::string(schema::kPolarityPrefix) + "positive") == 0);
+
+    // Themes a theme model gave stay when a later run has only a polarity model.
+    tag_with_model(db, parking_and_staff_model());
+    db.commit();
+    REQUIRE(theme(response_of(db, "survey-R1"), "parking") != nullptr);
+    REQUIRE(theme(response_of(db, "survey-R2"), "staff") != nullptr);
+    tag_with_model(db, model);
+    db.commit();
+    CHECK(theme(response_of(db, "survey-R1"), "parking") != nullptr);
+    CHECK(theme(response_of(db, "survey-R2"), "staff") != nullptr);
+    CHECK(response_of(db, "survey-R2").polarity == "positive");
 }
 
 TEST_CASE("models and a codebook in one run: a model's theme rolls up, each response is written once, again nothing") {
