@@ -130,17 +130,17 @@ void TextModel::View::add_scores(const SparseVector& x, double scale, std::vecto
     for (std::size_t j = 0; j < k; ++j) out[j] += scale * sum[j];
 }
 
-std::vector<double> TextModel::stack_inputs(const std::vector<const View*>& views, const std::string& text) {
-    const std::size_t k = views.front()->biases.size();
+std::vector<double> TextModel::stack_inputs(const std::vector<View>& views, const std::string& text) {
+    const std::size_t k = views.front().biases.size();
     std::vector<double> inputs;
     inputs.reserve((views.size() + 2) * k);
-    for (const View* view : views) {
+    for (const View& view : views) {
         std::vector<double> s(k, 0.0);
-        view->add_scores(view->vectoriser.transform(text), 1.0, s);
+        view.add_scores(view.vectoriser.transform(text), 1.0, s);
         inputs.insert(inputs.end(), s.begin(), s.end());
     }
     std::vector<double> high(k, -std::numeric_limits<double>::infinity()), low(k, std::numeric_limits<double>::infinity());
-    const View& first = *views.front();
+    const View& first = views.front();
     for (const std::string& clause : clauses_of(text)) {
         std::vector<double> s(k, 0.0);
         first.add_scores(first.vectoriser.transform(clause), 1.0, s);
@@ -261,9 +261,7 @@ TextModel TextModel::train(const std::vector<std::string>& texts, const std::vec
                 if (stack) fold_views.push_back(std::move(view));
             }
             if (stack) {
-                std::vector<const View*> views;
-                for (const View& view : fold_views) views.push_back(&view);
-                for (std::size_t i : out) stack_oof[i] = stack_inputs(views, texts[i]);
+                for (std::size_t i : out) stack_oof[i] = stack_inputs(fold_views, texts[i]);
             }
         }
         if (settings.multi_label) {
@@ -308,11 +306,7 @@ TextModel TextModel::train(const std::vector<std::string>& texts, const std::vec
 }
 
 std::vector<double> TextModel::scores(const std::string& text) const {
-    if (stacker_) {
-        std::vector<const View*> views;
-        for (const View& view : views_) views.push_back(&view);
-        return stacker_->scores(stack_inputs(views, text));
-    }
+    if (stacker_) return stacker_->scores(stack_inputs(views_, text));
     std::vector<double> out(labels_.size(), 0.0);
     for (const View& view : views_) view.add_scores(view.vectoriser.transform(text), view.weight, out);
     return out;

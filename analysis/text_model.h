@@ -102,7 +102,7 @@ private:
     // What the stacker sees of a text: each view's scores (unweighted), then
     // the first view's highest and lowest score for each label over the
     // text's clauses, given the views to score with.
-    static std::vector<double> stack_inputs(const std::vector<const View*>& views, const std::string& text);
+    static std::vector<double> stack_inputs(const std::vector<View>& views, const std::string& text);
     static View fit_view(const ViewSettings& settings, const std::vector<std::string>& texts,
                          const std::vector<std::vector<bool>>& targets, unsigned threads);
     std::vector<LabelScore> decide(const std::vector<double>& scores, bool at_least_one) const;
