@@ -10,7 +10,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 # Debian packages the build, the tests and the demo need.
 PACKAGES = cmake make g++ pkg-config libboost-dev libicu-dev libxapian-dev xapian-tools \
-           libhpdf-dev libcli11-dev doctest-dev nlohmann-json3-dev fonts-dejavu-core poppler-utils qpdf \
+           libhpdf-dev libcli11-dev doctest-dev nlohmann-json3-dev libsimdjson-dev fonts-dejavu-core poppler-utils qpdf \
            libminizip-dev libzip-dev libpugixml-dev libxlsxwriter-dev liblinear-dev libxml2-utils strace util-linux
 # What `make fuzz` needs besides: clang with libFuzzer and the sanitizer runtimes, and llvm-symbolizer.
 FUZZ_PACKAGES = clang libclang-rt-14-dev llvm
