@@ -6,6 +6,7 @@
 #include "analysis/document_builder.h"
 #include "analysis/model_tagger.h"
 #include "analysis/model_tags.h"
+#include "analysis/ordered_prefetch.h"
 #include "analysis/parallel_for.h"
 #include "analysis/schema.h"
 #include "analysis/store.h"
@@ -17,6 +18,9 @@ namespace {
 
 constexpr std::size_t kChunk = 4096;  // responses read, predicted, then written at a time
 constexpr int kMergeEvery = 65536;    // responses written between merges of their values (store.h)
+// Parts read and decided before the writing thread takes them: enough to keep
+// the other threads busy through a merge (a second or so), few enough to hold.
+constexpr std::size_t kPartsAhead = 8;
 
 // A part of the store as read, with what its responses' tags become.
 struct Part {
@@ -109,32 +113,28 @@ StoreTagging tag_store(Xapian::WritableDatabase& db, const std::vector<const Tex
     summary.changed_by_model.assign(models.size(), 0);
     DocumentBuilder builder(db);
     const std::vector<Xapian::valueno> slots = reader ? response_value_slots(*reader) : std::vector<Xapian::valueno>();
-    // The next part is read (from `reader`, when given) and decided on
-    // `threads` threads while this one writes the last: writing, which waits
-    // on Xapian, does not keep a core busy.
     auto decided = [&](Part part) {
         decide_part(part, application, models.size(), rules ? &*rules : nullptr, threads);
         return part;
     };
-    // The part written last (`spent`) is freed there too: freeing its records
-    // on this thread took a tenth of the writing.
-    auto start = [&](std::size_t from, Part spent) {
-        if (reader) {
-            return std::async(std::launch::async, [&, from, spent = std::move(spent)]() mutable {
-                spent = Part();
-                return decided(read_part_streams(*reader, slots, docids, from));
-            });
-        }
-        spent = Part();
-        return std::async(std::launch::async, decided, read_part(db, docids, from));
-    };
+    // Parts are read and decided on `threads` other threads while this one
+    // writes: given `reader`, up to kPartsAhead parts ahead, at a lower
+    // priority, so that this thread (which does what cannot be shared) never
+    // waits for a core, and the others keep deciding while it merges.
+    // Without, each part is read here, and decided while the last is written.
+    const std::size_t parts = (docids.size() + kChunk - 1) / kChunk;
+    std::optional<OrderedPrefetch<Part>> ahead;
+    if (reader) {
+        ahead.emplace(parts, kPartsAhead,
+                      [&](std::size_t k) { return decided(read_part_streams(*reader, slots, docids, k * kChunk)); });
+    }
     std::future<Part> next;
-    if (!docids.empty()) next = start(0, Part());
-    Part written;
+    auto start = [&](std::size_t k) { next = std::async(std::launch::async, decided, read_part(db, docids, k * kChunk)); };
+    if (!reader && parts > 0) start(0);
     int merged = 0;  // responses written when values were last merged
-    for (std::size_t from = 0; from < docids.size(); from += kChunk) {
-        Part part = next.get();
-        if (from + kChunk < docids.size()) next = start(from + kChunk, std::move(written));
+    for (std::size_t k = 0; k < parts; ++k) {
+        Part part = ahead ? ahead->take() : next.get();
+        if (!ahead && k + 1 < parts) start(k + 1);
         for (std::size_t i = 0; i < part.docids.size(); ++i) {
             ++summary.examined;
             for (std::size_t m = 0; m < models.size(); ++m) summary.changed_by_model[m] += part.changed_by_model[i][m];
@@ -160,7 +160,8 @@ StoreTagging tag_store(Xapian::WritableDatabase& db, const std::vector<const Tex
             db.replace_document(part.docids[i], document);
             ++summary.changed;
         }
-        written = std::move(part);
+        // Freeing a written part's records here took a tenth of the writing.
+        if (ahead) ahead->give_back(std::move(part));
         if (summary.changed - merged >= kMergeEvery) {
             merge_pending_values(db);
             merged = summary.changed;

@@ -4,7 +4,7 @@
 // model found rolls up to its parents. Each response is read once and written
 // once, and only when its tags or polarity changed: rewriting a stored
 // response costs far more than predicting its tags. The models predict the
-// next part of the store on other threads while this one writes the last.
+// next parts of the store on other threads while this one writes.
 #include <vector>
 
 #include <xapian.h>
