@@ -103,7 +103,7 @@ StoreTagging tag_store(Xapian::WritableDatabase& db, const std::vector<const Tex
     // The rules are run over the store before anything is written: they look
     // at the text alone, which tagging leaves as it is.
     std::optional<StoreRules> rules;
-    if (codebook) rules.emplace(db, *codebook);
+    if (codebook) rules.emplace(db, *codebook, reader);
     const ModelApplication application(models);
 
     std::vector<Xapian::docid> docids;  // first, as retagging changes the store under the iterator

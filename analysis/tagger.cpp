@@ -1,6 +1,8 @@
 #include "analysis/tagger.h"
 
 #include <algorithm>
+#include <atomic>
+#include <future>
 #include <map>
 #include <regex>
 
@@ -260,13 +262,29 @@ TaggingSummary tag_responses(Xapian::WritableDatabase& db, const CompiledCodeboo
     return {tagged.examined, tagged.changed};
 }
 
-StoreRules::StoreRules(Xapian::WritableDatabase& db, const CompiledCodebook& compiled)
+StoreRules::StoreRules(Xapian::WritableDatabase& db, const CompiledCodebook& compiled, const Xapian::Database* same)
     : rules_(compiled.codebook) {
     store_synonyms(db, compiled.codebook.synonyms);
     const ResponseQueryParser parser(db);  // now sees the codebook's synonyms
     const std::vector<Xapian::Query> queries = rule_queries(compiled, parser);
-    for (std::size_t i = 0; i < queries.size(); ++i) {
-        (i < compiled.codebook.themes.size() ? theme_matches_ : cue_matches_).push_back(matching(db, queries[i]));
+    std::vector<std::vector<bool>> matches(queries.size());
+    std::atomic<std::size_t> next{0};
+    std::future<void> helper;
+    if (same) {
+        // The other thread matches copies of the queries on `same`: no Xapian
+        // object is used by two threads.
+        std::vector<std::string> serialised;
+        for (const Xapian::Query& query : queries) serialised.push_back(query.serialise());
+        helper = std::async(std::launch::async, [&matches, &next, same, serialised = std::move(serialised)] {
+            for (std::size_t i = next++; i < matches.size(); i = next++) {
+                matches[i] = matching(*same, Xapian::Query::unserialise(serialised[i]));
+            }
+        });
+    }
+    for (std::size_t i = next++; i < matches.size(); i = next++) matches[i] = matching(db, queries[i]);
+    if (helper.valid()) helper.get();
+    for (std::size_t i = 0; i < matches.size(); ++i) {
+        (i < compiled.codebook.themes.size() ? theme_matches_ : cue_matches_).push_back(std::move(matches[i]));
     }
 }
 

@@ -79,10 +79,12 @@ private:
 
 // A codebook's rules and cues run over a whole store at once, then applied
 // response by response as tag_responses says. Making one stores the
-// codebook's synonyms in `db` first.
+// codebook's synonyms in `db` first. Given `same`, the store opened again with
+// the same responses as `db`, the rules are matched on both at once, on two
+// threads.
 class StoreRules {
 public:
-    StoreRules(Xapian::WritableDatabase& db, const CompiledCodebook& compiled);
+    StoreRules(Xapian::WritableDatabase& db, const CompiledCodebook& compiled, const Xapian::Database* same = nullptr);
     // Gives the response stored as `docid` its rule tags; true when they changed.
     bool apply(Xapian::docid docid, Response& response) const;
 
