@@ -1,6 +1,9 @@
 #include "ingest/response.h"
 
 #include <algorithm>
+#include <array>
+#include <string_view>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
@@ -97,6 +100,29 @@ std::vector<Tag> tags_of(element e) {
     return tags;
 }
 
+// The strings every record has, by key; a field's bit is its place here.
+constexpr std::array<std::pair<std::string_view, std::string Response::*>, 7> kRequiredStrings{{
+    {"id", &Response::id},
+    {"batch", &Response::batch},
+    {"event", &Response::event},
+    {"channel", &Response::channel},
+    {"date", &Response::date},
+    {"question", &Response::question},
+    {"text", &Response::redacted_text},
+}};
+
+// The field of `r` that `key` names among kRequiredStrings, its bit set in
+// `seen`; null for any other key.
+std::string* required_string(Response& r, std::string_view key, unsigned& seen) {
+    for (std::size_t i = 0; i < kRequiredStrings.size(); ++i) {
+        if (kRequiredStrings[i].first == key) {
+            seen |= 1u << i;
+            return &(r.*kRequiredStrings[i].second);
+        }
+    }
+    return nullptr;
+}
+
 }  // namespace
 
 Response response_from_json(const std::string& text) {
@@ -109,40 +135,30 @@ Response response_from_json(const std::string& text) {
     try {
         const element record = parser.parse(padded.data(), padded.size(), false);
         Response r;
-        // Fields every record has, as bits: id, batch, event, channel, date,
-        // question, attributes, text, themes, groups, source.
+        // Fields every record has, as bits: the required strings', then
+        // attributes, themes, groups and source.
+        constexpr unsigned kAttributes = 1u << kRequiredStrings.size(), kThemes = kAttributes << 1,
+                           kGroups = kAttributes << 2, kSource = kAttributes << 3, kAll = (kAttributes << 4) - 1;
         unsigned seen = 0;
         bool has_original = false, has_respondent = false;
         for (auto [key, value] : simdjson::dom::object(record)) {
-            if (key == "id") {
-                r.id = string_of(value), seen |= 1u << 0;
-            } else if (key == "batch") {
-                r.batch = string_of(value), seen |= 1u << 1;
-            } else if (key == "event") {
-                r.event = string_of(value), seen |= 1u << 2;
-            } else if (key == "channel") {
-                r.channel = string_of(value), seen |= 1u << 3;
-            } else if (key == "date") {
-                r.date = string_of(value), seen |= 1u << 4;
-            } else if (key == "question") {
-                r.question = string_of(value), seen |= 1u << 5;
+            if (std::string* field = required_string(r, key, seen)) {
+                *field = string_of(value);
             } else if (key == "attributes") {
                 for (auto [name, attribute] : simdjson::dom::object(value)) {
                     r.attributes[std::string(name)] = string_of(attribute);
                 }
-                seen |= 1u << 6;
-            } else if (key == "text") {
-                r.redacted_text = string_of(value), seen |= 1u << 7;
+                seen |= kAttributes;
             } else if (key == "themes") {
-                r.themes = tags_of(value), seen |= 1u << 8;
+                r.themes = tags_of(value), seen |= kThemes;
             } else if (key == "groups") {
-                r.groups = tags_of(value), seen |= 1u << 9;
+                r.groups = tags_of(value), seen |= kGroups;
             } else if (key == "source") {
                 for (auto [name, part] : simdjson::dom::object(value)) {
                     if (name == "file") r.source.file = string_of(part);
                     else if (name == "line") r.source.line = static_cast<int>(std::int64_t(part));
                 }
-                seen |= 1u << 10;
+                seen |= kSource;
             } else if (key == "original") {
                 r.original_text = string_of(value), has_original = true;
             } else if (key == "campaign") {
@@ -159,7 +175,7 @@ Response response_from_json(const std::string& text) {
                 r.polarity_confidence = double(value);
             }
         }
-        if (seen != (1u << 11) - 1) throw std::runtime_error("a field every record has is missing");
+        if (seen != kAll) throw std::runtime_error("a field every record has is missing");
         if (!has_original) r.original_text = r.redacted_text;  // absent when redaction changed nothing
         if (!has_respondent) r.respondent = r.id;
         return r;
